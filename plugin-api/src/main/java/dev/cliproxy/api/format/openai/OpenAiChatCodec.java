@@ -6,12 +6,22 @@ import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ChatResponse;
 import dev.cliproxy.api.format.Codec;
+import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ResponseContext;
 import dev.cliproxy.api.format.StreamDecoder;
 import dev.cliproxy.api.format.StreamEncoder;
 import dev.cliproxy.api.sse.SseEvent;
 
-/** The OPENAI_CHAT codec (being written). */
+/**
+ * The OpenAI Chat Completions codec ({@code POST /v1/chat/completions}): requests, {@code chat.completion}
+ * objects, {@code chat.completion.chunk} streams ending in {@code [DONE]}, and the
+ * {@code {"error":{"message","type","param","code"}}} error shape.
+ *
+ * <p>Chat Completions has no field for reasoning signatures. This codec carries them in two widely used
+ * extensions: reasoning signatures in OpenRouter's {@code reasoning_details} entries, and tool-call (Gemini)
+ * signatures in Google's {@code extra_content.google.thought_signature}. Reasoning text travels as
+ * {@code reasoning_content}.
+ */
 public final class OpenAiChatCodec implements Codec {
 
     @Override
@@ -21,61 +31,67 @@ public final class OpenAiChatCodec implements Codec {
 
     @Override
     public ChatRequest decodeRequest(JsonNode body) {
-        throw new UnsupportedOperationException("not yet");
+        return OpenAiRequestDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeRequest(ChatRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        return OpenAiRequestEncoder.encode(request);
     }
 
     @Override
     public ChatResponse decodeResponse(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return OpenAiResponseDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeResponse(ChatResponse response, ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return OpenAiResponseEncoder.encode(response, context);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        throw new UnsupportedOperationException("not yet");
+        return new OpenAiStreamDecoder();
     }
 
     @Override
     public StreamEncoder newStreamEncoder(ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return new OpenAiStreamEncoder(context);
     }
 
     @Override
     public byte[] encodeError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return OpenAiErrors.encode(error);
     }
 
     @Override
     public SseEvent encodeStreamError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return SseEvent.data(OpenAiErrors.encode(error));
     }
 
     @Override
     public ApiError decodeError(int status, byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return OpenAiErrors.decode(status, body);
     }
 
     @Override
     public byte[] encodeTokenCount(long inputTokens) {
-        throw new UnsupportedOperationException("not yet");
+        return Json.write(Json.object().put("object", "response.input_tokens").put("input_tokens", inputTokens));
     }
 
     @Override
     public long decodeTokenCount(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            JsonNode root = Json.MAPPER.readTree(body);
+            JsonNode n = root == null ? null : root.get("input_tokens");
+            return n != null && n.isIntegralNumber() ? n.longValue() : -1;
+        } catch (Exception unreadable) {
+            return -1;
+        }
     }
 
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
-        return body;
+        return OpenAiForeignReasoningFilter.apply(body);
     }
 }
