@@ -44,7 +44,13 @@ final class OpenAiRequestDecoder {
                 stream,
                 includeUsage,
                 JsonFields.bool(body, "parallel_tool_calls", ROOT),
-                JsonFields.text(body, "user", ROOT));
+                user(body));
+    }
+
+    /** {@code user}, or its newer replacement {@code safety_identifier}. */
+    private static String user(JsonNode body) {
+        String user = JsonFields.text(body, "user", ROOT);
+        return user != null ? user : JsonFields.text(body, "safety_identifier", ROOT);
     }
 
     private static Sampling sampling(JsonNode body) {
