@@ -6,12 +6,18 @@ import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ChatResponse;
 import dev.cliproxy.api.format.Codec;
+import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ResponseContext;
 import dev.cliproxy.api.format.StreamDecoder;
 import dev.cliproxy.api.format.StreamEncoder;
 import dev.cliproxy.api.sse.SseEvent;
+import java.nio.charset.StandardCharsets;
 
-/** The CLAUDE_MESSAGES codec (being written). */
+/**
+ * The Anthropic Messages codec ({@code POST /v1/messages}): clients such as Claude Code and the Anthropic SDKs,
+ * and api.anthropic.com as upstream. Stateless and thread-safe; the stream encoder and decoder it creates are
+ * per-stream.
+ */
 public final class ClaudeCodec implements Codec {
 
     @Override
@@ -21,61 +27,71 @@ public final class ClaudeCodec implements Codec {
 
     @Override
     public ChatRequest decodeRequest(JsonNode body) {
-        throw new UnsupportedOperationException("not yet");
+        return ClaudeRequestDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeRequest(ChatRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        return ClaudeRequestEncoder.encode(request);
     }
 
     @Override
     public ChatResponse decodeResponse(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return ClaudeResponseDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeResponse(ChatResponse response, ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return ClaudeResponseEncoder.encode(response, context);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        throw new UnsupportedOperationException("not yet");
+        return new ClaudeStreamDecoder();
     }
 
     @Override
     public StreamEncoder newStreamEncoder(ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return new ClaudeStreamEncoder(context);
     }
 
     @Override
     public byte[] encodeError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return ClaudeErrors.encode(error);
     }
 
     @Override
     public SseEvent encodeStreamError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return streamError(error);
+    }
+
+    static SseEvent streamError(ApiError error) {
+        return new SseEvent("error", ClaudeErrors.encode(error));
     }
 
     @Override
     public ApiError decodeError(int status, byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return ClaudeErrors.decode(status, body);
     }
 
     @Override
     public byte[] encodeTokenCount(long inputTokens) {
-        throw new UnsupportedOperationException("not yet");
+        return ("{\"input_tokens\":" + Math.max(0, inputTokens) + "}").getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
     public long decodeTokenCount(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            JsonNode root = Json.MAPPER.readTree(body);
+            JsonNode n = root == null ? null : root.get("input_tokens");
+            return n != null && n.isIntegralNumber() ? n.longValue() : -1;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
-        return body;
+        return ClaudeReasoningFilter.filter(body);
     }
 }

@@ -1,0 +1,176 @@
+package dev.cliproxy.api.format.claude;
+
+import static dev.cliproxy.api.format.claude.ClaudeFields.get;
+import static dev.cliproxy.api.format.claude.ClaudeFields.optArray;
+import static dev.cliproxy.api.format.claude.ClaudeFields.optInt;
+import static dev.cliproxy.api.format.claude.ClaudeFields.optNumber;
+import static dev.cliproxy.api.format.claude.ClaudeFields.optObject;
+import static dev.cliproxy.api.format.claude.ClaudeFields.optText;
+import static dev.cliproxy.api.format.claude.ClaudeFields.reqText;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.format.ChatRequest;
+import dev.cliproxy.api.format.ContentPart;
+import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.Message;
+import dev.cliproxy.api.format.ResponseFormat;
+import dev.cliproxy.api.format.Sampling;
+import dev.cliproxy.api.format.ToolChoice;
+import dev.cliproxy.api.format.ToolDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a Messages request (also the count_tokens body, which has no {@code max_tokens}) into a
+ * {@link ChatRequest}. Built-in tools (those with a {@code type} other than {@code custom}) and
+ * {@code cache_control} markers are ignored. A streaming client always gets usage, so {@code includeUsage}
+ * follows {@code stream}.
+ */
+final class ClaudeRequestDecoder {
+
+    private ClaudeRequestDecoder() {
+    }
+
+    static ChatRequest decode(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new FormatException("request body must be a JSON object");
+        }
+        String model = optText(body, "model", "request");
+        List<ContentPart> system = decodeSystem(get(body, "system"));
+        List<Message> messages = decodeMessages(body);
+        List<ToolDefinition> tools = decodeTools(optArray(body, "tools", "request"));
+        JsonNode choice = optObject(body, "tool_choice", "request");
+        Boolean parallel = choice != null && ClaudeFields.optBool(choice, "disable_parallel_tool_use",
+                "request.tool_choice") ? Boolean.FALSE : null;
+        boolean stream = ClaudeFields.optBool(body, "stream", "request");
+        JsonNode metadata = optObject(body, "metadata", "request");
+        String user = metadata == null ? null : optText(metadata, "user_id", "request.metadata");
+        return new ChatRequest(model, system, messages, tools, decodeToolChoice(choice), decodeSampling(body),
+                ClaudeThinking.decode(body), decodeResponseFormat(body), stream, stream, parallel, user);
+    }
+
+    private static List<ContentPart> decodeSystem(JsonNode system) {
+        if (system == null) {
+            return List.of();
+        }
+        if (system.isTextual()) {
+            return system.textValue().isEmpty() ? List.of() : List.of(new ContentPart.Text(system.textValue()));
+        }
+        if (!system.isArray()) {
+            throw new FormatException("request.system: expected a string or an array of text blocks");
+        }
+        List<ContentPart> out = new ArrayList<>(system.size());
+        for (int i = 0; i < system.size(); i++) {
+            JsonNode block = system.get(i);
+            String path = "request.system[" + i + "]";
+            if (block == null || !block.isObject() || !"text".equals(optText(block, "type", path))) {
+                throw new FormatException(path + ": expected a text block");
+            }
+            out.add(new ContentPart.Text(reqText(block, "text", path)));
+        }
+        return out;
+    }
+
+    private static List<Message> decodeMessages(JsonNode body) {
+        JsonNode messages = get(body, "messages");
+        if (messages == null) {
+            throw new FormatException("request.messages: required array is missing");
+        }
+        if (!messages.isArray()) {
+            throw new FormatException("request.messages: expected an array");
+        }
+        List<Message> out = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            String path = "request.messages[" + i + "]";
+            if (m == null || !m.isObject()) {
+                throw new FormatException(path + ": expected an object");
+            }
+            String role = reqText(m, "role", path);
+            Message.Role r = switch (role) {
+                case "user" -> Message.Role.USER;
+                case "assistant" -> Message.Role.ASSISTANT;
+                default -> throw new FormatException(path + ".role: expected 'user' or 'assistant', got '"
+                        + role + "'");
+            };
+            out.add(new Message(r, ClaudeContentDecoder.decodeContent(m.get("content"), path)));
+        }
+        return out;
+    }
+
+    private static List<ToolDefinition> decodeTools(JsonNode tools) {
+        if (tools == null) {
+            return List.of();
+        }
+        List<ToolDefinition> out = new ArrayList<>(tools.size());
+        for (int i = 0; i < tools.size(); i++) {
+            JsonNode t = tools.get(i);
+            String path = "request.tools[" + i + "]";
+            if (t == null || !t.isObject()) {
+                throw new FormatException(path + ": expected an object");
+            }
+            String type = optText(t, "type", path);
+            if (type != null && !type.equals("custom")) {
+                continue; // a server or built-in tool (web_search_..., bash_..., text_editor_...)
+            }
+            JsonNode schema = optObject(t, "input_schema", path);
+            JsonNode strict = get(t, "strict");
+            out.add(new ToolDefinition(reqText(t, "name", path), optText(t, "description", path), schema,
+                    strict != null && strict.isBoolean() ? strict.booleanValue() : null));
+        }
+        return out;
+    }
+
+    private static ToolChoice decodeToolChoice(JsonNode choice) {
+        if (choice == null) {
+            return null;
+        }
+        String type = reqText(choice, "type", "request.tool_choice");
+        return switch (type) {
+            case "auto" -> ToolChoice.AUTO;
+            case "any" -> ToolChoice.REQUIRED;
+            case "none" -> ToolChoice.NONE;
+            case "tool" -> ToolChoice.tool(reqText(choice, "name", "request.tool_choice"));
+            default -> throw new FormatException("request.tool_choice.type: unknown value '" + type + "'");
+        };
+    }
+
+    private static Sampling decodeSampling(JsonNode body) {
+        JsonNode stops = optArray(body, "stop_sequences", "request");
+        List<String> stop = new ArrayList<>();
+        if (stops != null) {
+            for (int i = 0; i < stops.size(); i++) {
+                if (!stops.get(i).isTextual()) {
+                    throw new FormatException("request.stop_sequences[" + i + "]: expected a string");
+                }
+                stop.add(stops.get(i).textValue());
+            }
+        }
+        Integer maxTokens = optInt(body, "max_tokens", "request");
+        if (maxTokens != null && maxTokens < 0) {
+            throw new FormatException("request.max_tokens: must not be negative");
+        }
+        return new Sampling(optNumber(body, "temperature", "request"), optNumber(body, "top_p", "request"),
+                optInt(body, "top_k", "request"), maxTokens, stop, null, null, null);
+    }
+
+    /** {@code output_config.format} (or the older {@code output_format}) of type {@code json_schema}. */
+    private static ResponseFormat decodeResponseFormat(JsonNode body) {
+        JsonNode outputConfig = optObject(body, "output_config", "request");
+        String path = "request.output_config";
+        JsonNode format = outputConfig == null ? null : optObject(outputConfig, "format", path);
+        if (format == null) {
+            path = "request";
+            format = optObject(body, "output_format", path);
+        }
+        if (format == null) {
+            return null;
+        }
+        String type = reqText(format, "type", path + ".format");
+        if (!type.equals("json_schema")) {
+            throw new FormatException(path + ".format.type: unsupported value '" + type + "'");
+        }
+        return new ResponseFormat(ResponseFormat.Kind.JSON_SCHEMA, null,
+                ClaudeFields.reqObject(format, "schema", path + ".format"), null);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cliproxy.api.format.claude;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.format.ChatResponse;
+import dev.cliproxy.api.format.ContentPart;
+import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.ResponseContext;
+import dev.cliproxy.api.format.Signature;
+import dev.cliproxy.api.format.Usage;
+
+/**
+ * Writes a whole Messages response for a Claude client. The model shown is the client's alias; ids missing
+ * upstream are derived from the request id. Signatures from other formats are handed out tagged; a tool call's
+ * foreign signature (Gemini {@code thoughtSignature}) travels as an empty thinking block right before its tool_use
+ * block (folded back by the request decoder). Empty text, images and documents are not written (Claude responses
+ * have no image blocks).
+ */
+final class ClaudeResponseEncoder {
+
+    private static final WireFormat CLAUDE = WireFormat.CLAUDE_MESSAGES;
+
+    private ClaudeResponseEncoder() {
+    }
+
+    static byte[] encode(ChatResponse response, ResponseContext context) {
+        String base = ClaudeIds.base(context.requestId());
+        ObjectNode root = Json.object();
+        root.put("id", response.id() != null && !response.id().isEmpty() ? response.id() : "msg_" + base);
+        root.put("type", "message");
+        root.put("role", "assistant");
+        root.put("model", context.model());
+        addContent(root.putArray("content"), response, base);
+        String stopReason = ClaudeStopReasons.toWire(response.finishReason(), response.stopSequence(),
+                response.hasToolCalls());
+        root.put("stop_reason", stopReason);
+        if (stopReason.equals("stop_sequence")) {
+            root.put("stop_sequence", response.stopSequence());
+        } else {
+            root.putNull("stop_sequence");
+        }
+        Usage u = response.usage() == null ? Usage.ZERO : response.usage();
+        ClaudeUsage.put(root.putObject("usage"), u, u.outputTokens());
+        return Json.write(root);
+    }
+
+    private static void addContent(ArrayNode content, ChatResponse response, String base) {
+        int generated = 0;
+        for (ContentPart p : response.content()) {
+            switch (p) {
+                case ContentPart.Text t when !t.text().isEmpty() ->
+                        content.addObject().put("type", "text").put("text", t.text());
+                case ContentPart.Reasoning r -> addReasoning(content, r);
+                case ContentPart.ToolCall c -> {
+                    if (c.signature() != null && c.signature().origin() != CLAUDE) {
+                        content.add(signatureCarrier(c.signature()));
+                    }
+                    ObjectNode b = content.addObject();
+                    b.put("type", "tool_use");
+                    b.put("id", c.id() != null && !c.id().isEmpty() ? c.id() : ClaudeIds.toolUseId(base, generated++));
+                    b.put("name", c.name());
+                    b.set("input", ClaudeToolInput.toObject(c.arguments()));
+                }
+                default -> {
+                    // empty text, images, documents and tool results have no place in a Claude answer
+                }
+            }
+        }
+    }
+
+    private static void addReasoning(ArrayNode content, ContentPart.Reasoning r) {
+        Signature sig = r.signature();
+        if (r.redacted() != null) {
+            if (r.redacted().isEmpty()) {
+                return;
+            }
+            String data = sig == null || sig.origin() == CLAUDE ? r.redacted()
+                    : new Signature(sig.origin(), r.redacted()).toClientValue(CLAUDE);
+            content.addObject().put("type", "redacted_thinking").put("data", data);
+            return;
+        }
+        if (r.text().isEmpty() && sig == null) {
+            return;
+        }
+        content.addObject().put("type", "thinking").put("thinking", r.text())
+                .put("signature", sig == null ? "" : sig.toClientValue(CLAUDE));
+    }
+
+    /** An empty thinking block carrying a foreign tool-call signature, tagged. */
+    static ObjectNode signatureCarrier(Signature signature) {
+        ObjectNode b = Json.object();
+        return b.put("type", "thinking").put("thinking", "").put("signature", signature.toClientValue(CLAUDE));
+    }
+}
