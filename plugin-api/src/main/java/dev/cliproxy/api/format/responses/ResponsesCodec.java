@@ -11,7 +11,12 @@ import dev.cliproxy.api.format.StreamDecoder;
 import dev.cliproxy.api.format.StreamEncoder;
 import dev.cliproxy.api.sse.SseEvent;
 
-/** The OPENAI_RESPONSES codec (being written). */
+/**
+ * The OpenAI Responses codec ({@code POST /v1/responses}): clients are the OpenAI SDKs'
+ * {@code client.responses.create} and Codex CLI; upstreams are the OpenAI Responses API and the Codex backend.
+ * Requests sent upstream are stateless ({@code store:false}, reasoning replayed through
+ * {@code encrypted_content}); {@code previous_response_id} from clients cannot be honoured and is ignored.
+ */
 public final class ResponsesCodec implements Codec {
 
     @Override
@@ -21,61 +26,61 @@ public final class ResponsesCodec implements Codec {
 
     @Override
     public ChatRequest decodeRequest(JsonNode body) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesRequestDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeRequest(ChatRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesRequestEncoder.encode(request);
     }
 
     @Override
     public ChatResponse decodeResponse(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesResponseDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeResponse(ChatResponse response, ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesResponseEncoder.encode(response, context);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        throw new UnsupportedOperationException("not yet");
+        return new ResponsesStreamDecoder();
     }
 
     @Override
     public StreamEncoder newStreamEncoder(ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return new ResponsesStreamEncoder(context);
     }
 
     @Override
     public byte[] encodeError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesErrors.encodeError(error);
     }
 
     @Override
     public SseEvent encodeStreamError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesErrors.encodeStreamError(error);
     }
 
     @Override
     public ApiError decodeError(int status, byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return ResponsesErrors.decodeError(status, body);
     }
 
     @Override
     public byte[] encodeTokenCount(long inputTokens) {
-        throw new UnsupportedOperationException("not yet");
+        return InputTokens.encode(inputTokens);
     }
 
     @Override
     public long decodeTokenCount(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return InputTokens.decode(body);
     }
 
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
-        return body;
+        return ForeignReasoningFilter.filter(body);
     }
 }
