@@ -71,7 +71,6 @@ enum GeminiField {
     TOOLS("tools"),
     TOP_K("topK"),
     TOP_P("topP"),
-    TOTAL_TOKEN_COUNT("totalTokenCount"),
     TOTAL_TOKENS("totalTokens"),
     USAGE_METADATA("usageMetadata");
 

@@ -47,8 +47,8 @@ final class GeminiPartWriter {
     }
 
     /**
-     * Appends {@code part} to {@code parts}. {@code toolNames} maps call ids to function names (for tool results
-     * that lack one).
+     * Appends {@code part} to {@code parts}. {@code toolNames} maps the ids of the conversation's tool calls to
+     * their function names (tool results may lack a name; a result id Gemini cannot match is left out).
      */
     void write(ContentPart part, ArrayNode parts, Map<String, String> toolNames) {
         switch (part) {
@@ -119,8 +119,8 @@ final class GeminiPartWriter {
 
     private static void toolResult(ContentPart.ToolResult r, ArrayNode parts, Map<String, String> toolNames) {
         ObjectNode fr = parts.addObject().putObject("functionResponse");
-        if (r.callId() != null && !r.callId().isEmpty()) {
-            fr.put("id", r.callId());
+        if (r.callId() != null && toolNames.containsKey(r.callId())) {
+            fr.put("id", r.callId()); // only ids of calls in the conversation: Gemini rejects unmatched ids
         }
         String name = r.name();
         if (name == null || name.isEmpty()) {

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.Json;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,7 +16,8 @@ import java.util.Set;
  * {@code $comment}, {@code patternProperties}, {@code if/then/else}, {@code not}, {@code default}, {@code x-*}...),
  * a few constraints become a hint in the description. Local {@code $ref}s are inlined (bounded depth, cycles cut),
  * {@code allOf} is merged, {@code const} becomes a one-value {@code enum}, {@code required} keeps only existing
- * properties, and object schemas always get {@code properties} (empty when none).
+ * properties, object schemas always get {@code properties} (empty when none) and arrays without {@code items} get
+ * string items (Gemini rejects tool arrays without an item schema).
  */
 final class GeminiSchemaCleaner {
 
@@ -69,7 +67,8 @@ final class GeminiSchemaCleaner {
         return out;
     }
 
-    private ObjectNode node(JsonNode in, int depth) {
+    /** The cleaned copy of one (sub-)schema. */
+    ObjectNode node(JsonNode in, int depth) {
         if (!in.isObject() || depth > MAX_DEPTH) {
             return Json.object();
         }
@@ -77,14 +76,14 @@ final class GeminiSchemaCleaner {
         if (ref != null && ref.isTextual()) {
             return inlineRef(ref.textValue(), (ObjectNode) in, depth);
         }
-        Pending pending = new Pending();
+        GeminiSchemaNode pending = new GeminiSchemaNode();
         ObjectNode out = Json.object();
         in.fields().forEachRemaining(e -> apply(e.getKey(), e.getValue(), out, pending, depth));
         pending.finish(this, out, depth);
         return out;
     }
 
-    private void apply(String key, JsonNode v, ObjectNode out, Pending pending, int depth) {
+    private void apply(String key, JsonNode v, ObjectNode out, GeminiSchemaNode pending, int depth) {
         Rule rule = RULES.get(key);
         if (rule == null) {
             return;
@@ -98,11 +97,21 @@ final class GeminiSchemaCleaner {
                     pending.hint(key, v);
                 }
             }
-            case TYPE -> {
-                pending.type = v;
-                out.putNull(key); // keeps the keyword's position; set in finish()
+            case TYPE, REQUIRED -> {
+                pending.keyword(key, v);
+                out.putNull(key); // keeps the keyword's position; set or removed when the node is finished
             }
-            case NULLABLE -> pending.nullable = v.asBoolean(false);
+            case NULLABLE, CONST, ALL_OF -> pending.keyword(key, v);
+            case ENUM -> enumValues(v, out);
+            case HINT -> pending.hint(key, v);
+            default -> applySchemas(rule, key, v, out, pending, depth);
+        }
+    }
+
+    /** The rules whose values hold sub-schemas. */
+    private void applySchemas(Rule rule, String key, JsonNode v, ObjectNode out, GeminiSchemaNode pending,
+                              int depth) {
+        switch (rule) {
             case ITEMS -> {
                 if (v.isObject()) {
                     out.set("items", node(v, depth + 1));
@@ -112,7 +121,6 @@ final class GeminiSchemaCleaner {
             }
             case LIST -> addAll(out, key, list(v, depth));
             case ONE_OF -> addAll(out, "anyOf", list(v, depth));
-            case ALL_OF -> pending.allOf = v;
             case PROPERTIES -> properties(v, out, pending, depth);
             case ADDITIONAL -> {
                 if (v.isBoolean()) {
@@ -121,17 +129,11 @@ final class GeminiSchemaCleaner {
                     out.set(key, node(v, depth + 1));
                 }
             }
-            case ENUM -> enumValues(v, out);
-            case CONST -> pending.constant = v;
-            case REQUIRED -> {
-                pending.required(v);
-                out.putNull(key); // keeps the keyword's position; set in finish()
-            }
-            case HINT -> pending.hint(key, v);
+            default -> throw new IllegalStateException("no schema rule " + rule);
         }
     }
 
-    private void properties(JsonNode v, ObjectNode out, Pending pending, int depth) {
+    private void properties(JsonNode v, ObjectNode out, GeminiSchemaNode pending, int depth) {
         if (!v.isObject()) {
             return;
         }
@@ -139,7 +141,7 @@ final class GeminiSchemaCleaner {
         v.fields().forEachRemaining(p -> {
             JsonNode req = p.getValue().get("required");
             if (req != null && req.isBoolean() && req.booleanValue()) {
-                pending.requiredNames.add(p.getKey());
+                pending.requiredProperty(p.getKey());
             }
             props.set(p.getKey(), node(p.getValue(), depth + 1));
         });
@@ -219,90 +221,6 @@ final class GeminiSchemaCleaner {
             return target.isMissingNode() ? null : target;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** What a node's keywords leave to do once all of them are seen. */
-    private static final class Pending {
-        JsonNode type;
-        boolean nullable;
-        JsonNode constant;
-        JsonNode allOf;
-        final Set<String> requiredNames = new LinkedHashSet<>();
-        final List<String> hints = new ArrayList<>();
-
-        void required(JsonNode v) {
-            if (v.isArray()) {
-                v.forEach(n -> {
-                    if (n.isTextual()) {
-                        requiredNames.add(n.textValue());
-                    }
-                });
-            }
-        }
-
-        void hint(String key, JsonNode v) {
-            String text = v.isTextual() ? v.textValue() : v.toString();
-            hints.add(key + ": " + (text.length() > 100 ? text.substring(0, 100) + "..." : text));
-        }
-
-        void finish(GeminiSchemaCleaner cleaner, ObjectNode out, int depth) {
-            if (allOf != null && allOf.isArray()) {
-                allOf.forEach(sub -> mergeAllOf(cleaner.node(sub, depth + 1), out));
-            }
-            if (constant != null && !out.has("enum")) {
-                if (constant.isTextual() || constant.isNumber()) {
-                    out.putArray("enum").add(constant.deepCopy());
-                } else if (constant.isBoolean() && type == null) {
-                    type = Json.MAPPER.getNodeFactory().textNode("boolean");
-                }
-            }
-            GeminiSchemaTypes.apply(out, type, nullable);
-            JsonNode props = out.get("properties");
-            List<String> kept = new ArrayList<>();
-            for (String name : requiredNames) {
-                if (props != null && props.has(name)) {
-                    kept.add(name);
-                }
-            }
-            if (kept.isEmpty()) {
-                out.remove("required");
-            } else {
-                ArrayNode req = out.putArray("required");
-                kept.forEach(req::add);
-            }
-            if (!hints.isEmpty()) {
-                JsonNode d = out.get("description");
-                String joined = String.join(", ", hints);
-                out.put("description", d != null && d.isTextual() && !d.textValue().isEmpty()
-                        ? d.textValue() + " (" + joined + ")" : joined);
-            }
-            if (GeminiSchemaTypes.isObject(out.get("type")) && !out.has("properties")) {
-                out.putObject("properties");
-            }
-        }
-
-        private void mergeAllOf(ObjectNode sub, ObjectNode out) {
-            sub.fields().forEachRemaining(e -> {
-                String key = e.getKey();
-                if ("properties".equals(key)) {
-                    ObjectNode props = out.has("properties") ? (ObjectNode) out.get("properties")
-                            : out.putObject("properties");
-                    e.getValue().fields().forEachRemaining(p -> {
-                        if (!props.has(p.getKey())) {
-                            props.set(p.getKey(), p.getValue());
-                        }
-                    });
-                } else if ("required".equals(key)) {
-                    required(e.getValue());
-                } else if ("type".equals(key)) {
-                    if (type == null) {
-                        type = e.getValue();
-                    }
-                } else if (!out.has(key)) {
-                    out.set(key, e.getValue());
-                }
-            });
         }
     }
 }

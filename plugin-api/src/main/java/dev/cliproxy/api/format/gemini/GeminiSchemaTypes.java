@@ -79,17 +79,17 @@ final class GeminiSchemaTypes {
         }
     }
 
-    /** Whether a (cleaned) type is, or includes, {@code object}. */
-    static boolean isObject(JsonNode type) {
+    /** Whether a (cleaned) type is, or includes, {@code name}. */
+    static boolean is(JsonNode type, String name) {
         if (type == null) {
             return false;
         }
         if (type.isTextual()) {
-            return "object".equals(type.textValue());
+            return name.equals(type.textValue());
         }
         if (type.isArray()) {
             for (JsonNode t : type) {
-                if ("object".equals(t.asText())) {
+                if (name.equals(t.asText())) {
                     return true;
                 }
             }

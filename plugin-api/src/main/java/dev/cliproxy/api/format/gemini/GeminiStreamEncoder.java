@@ -1,19 +1,13 @@
 package dev.cliproxy.api.format.gemini;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.FinishReason;
-import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ResponseContext;
 import dev.cliproxy.api.format.Signature;
 import dev.cliproxy.api.format.StreamEncoder;
 import dev.cliproxy.api.format.StreamEvent;
 import dev.cliproxy.api.format.Usage;
 import dev.cliproxy.api.sse.SseEvent;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /**
@@ -26,20 +20,10 @@ import java.util.function.Consumer;
  */
 final class GeminiStreamEncoder implements StreamEncoder {
 
-    private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
-
-    private enum Kind { NONE, TEXT, THOUGHT, CALL, SIGNATURE }
-
     private final ResponseContext context;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    private final StringBuilder callArgs = new StringBuilder();
+    private final GeminiStreamChunk part = new GeminiStreamChunk();
     private String responseId;
-    private Kind pending = Kind.NONE;
-    private String pendingText;
-    private String pendingSignature;
     private int callIndex;
-    private String callId;
-    private String callName;
     private int callCount;
     private Usage usage;
     private FinishReason finish;
@@ -61,20 +45,20 @@ final class GeminiStreamEncoder implements StreamEncoder {
                 }
                 usage = s.usage() == null ? usage : s.usage().max(usage);
             }
-            case StreamEvent.TextDelta d -> delta(Kind.TEXT, d.text(), out);
-            case StreamEvent.ReasoningDelta d -> delta(Kind.THOUGHT, d.text(), out);
+            case StreamEvent.TextDelta d -> delta(GeminiStreamChunk.Kind.TEXT, d.text(), out);
+            case StreamEvent.ReasoningDelta d -> delta(GeminiStreamChunk.Kind.THOUGHT, d.text(), out);
             case StreamEvent.ReasoningSignature s -> signature(s.signature(), out);
             case StreamEvent.RedactedReasoning ignored -> {
                 // Gemini has no redacted reasoning
             }
             case StreamEvent.ToolCallStart s -> startCall(s, out);
             case StreamEvent.ToolCallDelta d -> {
-                if (pending == Kind.CALL && d.index() == callIndex) {
-                    callArgs.append(d.argumentsFragment());
+                if (part.kind == GeminiStreamChunk.Kind.CALL && d.index() == callIndex) {
+                    part.callArgs.append(d.argumentsFragment());
                 }
             }
             case StreamEvent.BlockEnd ignored -> {
-                // the pending part is complete; it is sent with the next part or at the end
+                // the held part is complete; it goes out with the next part or at the end
             }
             case StreamEvent.UsageUpdate u -> usage = u.usage().max(usage);
             case StreamEvent.Finish f -> finish = f.reason();
@@ -86,36 +70,36 @@ final class GeminiStreamEncoder implements StreamEncoder {
         }
     }
 
-    private void delta(Kind kind, String text, Consumer<SseEvent> out) {
+    private void delta(GeminiStreamChunk.Kind kind, String text, Consumer<SseEvent> out) {
         if (text == null || text.isEmpty()) {
             return;
         }
         flush(out);
-        pending = kind;
-        pendingText = text;
+        part.kind = kind;
+        part.text = text;
     }
 
     private void signature(Signature signature, Consumer<SseEvent> out) {
         String value = signature.toClientValue(WireFormat.GEMINI);
-        if ((pending == Kind.TEXT || pending == Kind.THOUGHT) && pendingSignature == null) {
-            pendingSignature = value;
+        boolean textual = part.kind == GeminiStreamChunk.Kind.TEXT || part.kind == GeminiStreamChunk.Kind.THOUGHT;
+        if (textual && part.signature == null) {
+            part.signature = value;
             return;
         }
         flush(out);
-        pending = Kind.SIGNATURE;
-        pendingSignature = value;
+        part.kind = GeminiStreamChunk.Kind.SIGNATURE;
+        part.signature = value;
     }
 
     private void startCall(StreamEvent.ToolCallStart s, Consumer<SseEvent> out) {
         flush(out);
-        pending = Kind.CALL;
+        part.kind = GeminiStreamChunk.Kind.CALL;
         callIndex = s.index();
-        callId = s.id() != null && !s.id().isEmpty() ? s.id()
+        part.callId = s.id() != null && !s.id().isEmpty() ? s.id()
                 : GeminiToolIds.derived(GeminiResponseEncoder.requestId(context), callCount);
         callCount++;
-        callName = s.name();
-        pendingSignature = s.signature() == null ? null : s.signature().toClientValue(WireFormat.GEMINI);
-        callArgs.setLength(0);
+        part.callName = s.name();
+        part.signature = s.signature() == null ? null : s.signature().toClientValue(WireFormat.GEMINI);
     }
 
     @Override
@@ -124,78 +108,20 @@ final class GeminiStreamEncoder implements StreamEncoder {
             return;
         }
         closed = true;
-        out.accept(SseEvent.data(chunk(GeminiFinishReasons.encode(finish), usage)));
-        pending = Kind.NONE;
+        out.accept(SseEvent.data(part.write(GeminiFinishReasons.encode(finish), usage, model(), responseId())));
+        part.clear();
     }
 
-    /** Sends the pending part, if any, as a chunk of its own. */
+    /** Sends the held part, if any, as a chunk of its own. */
     private void flush(Consumer<SseEvent> out) {
-        if (pending != Kind.NONE) {
-            out.accept(SseEvent.data(chunk(null, null)));
-            pending = Kind.NONE;
-            pendingText = null;
-            pendingSignature = null;
+        if (part.holdsPart()) {
+            out.accept(SseEvent.data(part.write(null, null, model(), responseId())));
+            part.clear();
         }
     }
 
-    private byte[] chunk(String finishReason, Usage chunkUsage) {
-        buffer.reset();
-        try (JsonGenerator g = FACTORY.createGenerator(buffer)) {
-            g.writeStartObject();
-            g.writeArrayFieldStart("candidates");
-            g.writeStartObject();
-            if (pending != Kind.NONE) {
-                g.writeObjectFieldStart("content");
-                g.writeArrayFieldStart("parts");
-                writePart(g);
-                g.writeEndArray();
-                g.writeStringField("role", "model");
-                g.writeEndObject();
-            }
-            if (finishReason != null) {
-                g.writeStringField("finishReason", finishReason);
-            }
-            g.writeNumberField("index", 0);
-            g.writeEndObject();
-            g.writeEndArray();
-            if (chunkUsage != null) {
-                GeminiUsage.write(chunkUsage, g);
-            }
-            if (context != null && context.model() != null) {
-                g.writeStringField("modelVersion", context.model());
-            }
-            g.writeStringField("responseId", responseId());
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArray();
-    }
-
-    private void writePart(JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        switch (pending) {
-            case TEXT -> g.writeStringField("text", pendingText);
-            case THOUGHT -> {
-                g.writeStringField("text", pendingText);
-                g.writeBooleanField("thought", true);
-            }
-            case CALL -> {
-                g.writeObjectFieldStart("functionCall");
-                g.writeStringField("id", callId);
-                g.writeStringField("name", callName);
-                g.writeFieldName("args");
-                g.writeTree(GeminiPartWriter.args(callArgs.isEmpty() ? "{}" : callArgs.toString()));
-                g.writeEndObject();
-            }
-            default -> {
-                // SIGNATURE: the signature alone
-            }
-        }
-        if (pendingSignature != null) {
-            g.writeStringField("thoughtSignature", pendingSignature);
-        }
-        g.writeEndObject();
+    private String model() {
+        return context == null ? null : context.model();
     }
 
     private String responseId() {
