@@ -96,17 +96,18 @@ final class GeminiConfigDecoder {
         if (gc == null) {
             return null;
         }
+        String mime = RESPONSE_MIME_TYPE.text(gc);
+        boolean json = mime == null || mime.trim().equalsIgnoreCase("application/json");
+        if (!json) {
+            return null; // text/plain, or text/x.enum (an enum schema answered as plain text)
+        }
         JsonNode jsonSchema = RESPONSE_JSON_SCHEMA.in(gc);
         JsonNode schema = jsonSchema != null ? jsonSchema.deepCopy()
                 : GeminiOpenApiSchema.toJsonSchema(RESPONSE_SCHEMA.in(gc));
         if (schema != null) {
             return new ResponseFormat(ResponseFormat.Kind.JSON_SCHEMA, "response", schema, null);
         }
-        String mime = RESPONSE_MIME_TYPE.text(gc);
-        if (mime != null && mime.trim().equalsIgnoreCase("application/json")) {
-            return new ResponseFormat(ResponseFormat.Kind.JSON_OBJECT, null, null, null);
-        }
-        return null;
+        return mime == null ? null : new ResponseFormat(ResponseFormat.Kind.JSON_OBJECT, null, null, null);
     }
 
     /** Function declarations of every tool; Google built-in tools (search, code execution...) are skipped. */

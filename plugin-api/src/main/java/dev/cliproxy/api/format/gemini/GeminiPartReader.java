@@ -126,8 +126,8 @@ final class GeminiPartReader {
         return false;
     }
 
-    /** Code execution parts (model-generated) read as fenced text. */
-    private static boolean readCode(JsonNode part, List<ContentPart> out) {
+    /** Code execution parts (model-generated) read as fenced text; false when the part is neither. */
+    static boolean readCode(JsonNode part, List<ContentPart> out) {
         JsonNode code = EXECUTABLE_CODE.in(part);
         if (code != null) {
             String language = LANGUAGE.text(code);

@@ -17,7 +17,6 @@ import static dev.cliproxy.api.format.gemini.GeminiField.THOUGHT_SIGNATURE;
 import static dev.cliproxy.api.format.gemini.GeminiField.USAGE_METADATA;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.ContentPart;
@@ -37,8 +36,9 @@ import java.util.function.Consumer;
  * Decodes an upstream {@code streamGenerateContent?alt=sse} stream: every data event is a whole
  * {@code GenerateContentResponse} chunk. Text and thought parts become deltas; a {@code thoughtSignature} becomes a
  * {@link StreamEvent.ReasoningSignature} after its part (also on plain text parts, so the signature survives);
- * function calls arrive whole, as a start and one argument delta. The finish is held back until {@link #end} so
- * the usage and signatures of the last chunk come before it.
+ * function calls arrive whole, as a start and one argument delta; code execution parts stream as fenced text;
+ * inline media (generated images, audio) has no canonical stream event and is skipped. The finish is held back until
+ * {@link #end} so the usage and signatures of the last chunk come before it.
  */
 final class GeminiStreamDecoder implements StreamDecoder {
 
@@ -123,26 +123,14 @@ final class GeminiStreamDecoder implements StreamDecoder {
                     : new StreamEvent.TextDelta(text));
         } else if (text == null) {
             List<ContentPart> code = new ArrayList<>(1);
-            new GeminiPartReader(ids, false).read(withoutSignature(part), "part", code);
+            GeminiPartReader.readCode(part, code);
             for (ContentPart p : code) {
-                if (p instanceof ContentPart.Text t) {
-                    out.accept(new StreamEvent.TextDelta(t.text()));
-                }
+                out.accept(new StreamEvent.TextDelta(((ContentPart.Text) p).text()));
             }
         }
         if (signature != null) {
             out.accept(new StreamEvent.ReasoningSignature(signature));
         }
-    }
-
-    private static JsonNode withoutSignature(JsonNode part) {
-        if (!THOUGHT_SIGNATURE.presentIn(part)) {
-            return part;
-        }
-        ObjectNode copy = part.deepCopy();
-        copy.remove(THOUGHT_SIGNATURE.camel);
-        copy.remove(THOUGHT_SIGNATURE.snake);
-        return copy;
     }
 
     private void toolCall(JsonNode call, Signature signature, Consumer<StreamEvent> out) {

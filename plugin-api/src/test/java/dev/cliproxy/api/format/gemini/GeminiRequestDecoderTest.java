@@ -277,6 +277,14 @@ class GeminiRequestDecoderTest {
     }
 
     @Test
+    void anEnumSchemaAnsweredAsPlainTextIsNotAJsonFormat() {
+        ChatRequest r = decode("""
+                {"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"responseMimeType":"text/x.enum",
+                  "responseSchema":{"type":"STRING","enum":["a","b"]}}}""");
+        assertNull(r.responseFormat());
+    }
+
+    @Test
     void thinkingLevelAndIncludeThoughtsDecode() {
         ChatRequest r = decode("""
                 {"contents":[{"parts":[{"text":"x"}]}],
