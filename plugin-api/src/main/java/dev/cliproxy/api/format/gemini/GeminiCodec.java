@@ -6,12 +6,17 @@ import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ChatResponse;
 import dev.cliproxy.api.format.Codec;
+import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ResponseContext;
 import dev.cliproxy.api.format.StreamDecoder;
 import dev.cliproxy.api.format.StreamEncoder;
 import dev.cliproxy.api.sse.SseEvent;
 
-/** The GEMINI codec (being written). */
+/**
+ * The Google Gemini {@code generateContent} format ({@code generativelanguage.googleapis.com/v1beta}:
+ * {@code :generateContent}, {@code :streamGenerateContent?alt=sse}, {@code :countTokens}). The model is part of the
+ * URL, never of the body. Requests are read in camelCase or snake_case and written in camelCase.
+ */
 public final class GeminiCodec implements Codec {
 
     @Override
@@ -21,61 +26,69 @@ public final class GeminiCodec implements Codec {
 
     @Override
     public ChatRequest decodeRequest(JsonNode body) {
-        throw new UnsupportedOperationException("not yet");
+        return GeminiRequestDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeRequest(ChatRequest request) {
-        throw new UnsupportedOperationException("not yet");
+        return GeminiRequestEncoder.encode(request);
     }
 
     @Override
     public ChatResponse decodeResponse(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return GeminiResponseDecoder.decode(body);
     }
 
     @Override
     public byte[] encodeResponse(ChatResponse response, ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return GeminiResponseEncoder.encode(response, context);
     }
 
     @Override
     public StreamDecoder newStreamDecoder() {
-        throw new UnsupportedOperationException("not yet");
+        return new GeminiStreamDecoder();
     }
 
     @Override
     public StreamEncoder newStreamEncoder(ResponseContext context) {
-        throw new UnsupportedOperationException("not yet");
+        return new GeminiStreamEncoder(context);
     }
 
     @Override
     public byte[] encodeError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return GeminiErrors.encode(error);
     }
 
     @Override
     public SseEvent encodeStreamError(ApiError error) {
-        throw new UnsupportedOperationException("not yet");
+        return SseEvent.data(GeminiErrors.encode(error));
     }
 
     @Override
     public ApiError decodeError(int status, byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        return GeminiErrors.decode(status, body);
     }
 
     @Override
     public byte[] encodeTokenCount(long inputTokens) {
-        throw new UnsupportedOperationException("not yet");
+        var root = Json.object().put("totalTokens", inputTokens);
+        root.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", inputTokens);
+        return Json.write(root);
     }
 
     @Override
     public long decodeTokenCount(byte[] body) {
-        throw new UnsupportedOperationException("not yet");
+        try {
+            JsonNode root = body == null ? null : Json.MAPPER.readTree(body);
+            JsonNode total = GeminiField.TOTAL_TOKENS.in(root);
+            return total != null && total.canConvertToLong() && total.isIntegralNumber() ? total.longValue() : -1;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
-        return body;
+        return GeminiReasoningFilter.filter(body);
     }
 }
