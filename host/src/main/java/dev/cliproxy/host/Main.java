@@ -1,0 +1,106 @@
+package dev.cliproxy.host;
+
+import dev.cliproxy.host.config.ConfigException;
+import dev.cliproxy.host.config.ConfigLoader;
+import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.server.ProxyServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Starts the proxy from the command line and stops it gracefully on SIGTERM or Ctrl-C (exit code 0). */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli;
+        try {
+            cli = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cli-proxy-api: " + e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (cli.help()) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        if (cli.version()) {
+            System.out.println("cli-proxy-api " + version());
+            return;
+        }
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        long started = System.nanoTime();
+        ProxyServer server;
+        try {
+            ProxyConfig config = loadConfig(cli.config());
+            server = ProxyServer.start(config, pluginsDir(cli, config));
+        } catch (ConfigException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot start: {}", e.toString());
+            System.exit(1);
+            return;
+        }
+        LOG.info("Ready in {} ms (version {})", (System.nanoTime() - started) / 1_000_000, version());
+        awaitSignal(server);
+    }
+
+    private static ProxyConfig loadConfig(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            LOG.info("No config file at {}: starting on built-in defaults (port {}, loopback callers only)",
+                    file.toAbsolutePath(), ProxyConfig.DEFAULT_PORT);
+            return ConfigLoader.defaults();
+        }
+        return ConfigLoader.load(file);
+    }
+
+    private static Path pluginsDir(CommandLine cli, ProxyConfig config) {
+        if (cli.pluginsDir() != null) {
+            return cli.pluginsDir();
+        }
+        Path configured = Path.of(config.plugins().dir());
+        if (configured.isAbsolute()) {
+            return configured;
+        }
+        String home = System.getProperty("cliproxy.home");
+        boolean explicit = config.raw().path("plugins").has("dir");
+        if (!explicit && home != null) {
+            return Path.of(home).resolve(configured);
+        }
+        return config.source() != null ? config.source().getParent().resolve(configured) : configured;
+    }
+
+    private static void awaitSignal(ProxyServer server) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            LOG.info("Shutting down");
+            server.close();
+            stopped.countDown();
+            Runtime.getRuntime().halt(0);
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.cliproxy.host.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.Operation;
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.format.Json;
+import dev.cliproxy.host.http.ExchangeChannel;
+import dev.cliproxy.host.http.RequestBodies;
+import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.pipeline.ErrorReplies;
+import dev.cliproxy.host.pipeline.InboundRequest;
+import dev.cliproxy.host.pipeline.ProxyException;
+import dev.cliproxy.host.pipeline.RequestPipeline;
+import dev.cliproxy.host.pipeline.StreamFraming;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import java.time.Clock;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model endpoint of one client format (chat completions, responses, messages, Gemini generate/stream/count):
+ * reads and parses the body, finds the model and the stream flag, and hands the request to the pipeline. Input it
+ * cannot use is answered 400 in the client's format, never 500. Runs on a virtual thread.
+ */
+public final class InferenceHandler implements HttpHandler {
+
+    private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "x-api-key", "x-goog-api-key",
+            "cookie", "host", "content-length", "connection", "transfer-encoding", "proxy-authorization",
+            "x-management-key", "accept-encoding", "keep-alive", "upgrade", "te");
+
+    private final WireFormat format;
+    private final Operation operation;
+    private final RequestPipeline pipeline;
+    private final ErrorReplies errors;
+
+    public InferenceHandler(WireFormat format, Operation operation, RequestPipeline pipeline, Clock clock) {
+        this.format = format;
+        this.operation = operation;
+        this.pipeline = pipeline;
+        this.errors = new ErrorReplies(clock);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        long start = System.nanoTime();
+        InboundRequest in;
+        try {
+            in = parse(exchange, start);
+        } catch (RuntimeException e) {
+            ErrorReplies.Reply reply = errors.render(e, format, null);
+            ExchangeChannel channel = new ExchangeChannel(exchange);
+            channel.sendJson(reply.status(), reply.body(), reply.headers());
+            return;
+        }
+        pipeline.handle(in, new ExchangeChannel(exchange));
+    }
+
+    private InboundRequest parse(HttpServerExchange exchange, long start) throws java.io.IOException {
+        GeminiAction action = format == WireFormat.GEMINI ? GeminiAction.of(exchange) : null;
+        byte[] body = RequestBodies.read(exchange);
+        if (body.length == 0) {
+            throw ProxyException.badRequest("request body is empty; expected a JSON object");
+        }
+        JsonNode json = Json.parse(body);
+        if (!json.isObject()) {
+            throw ProxyException.badRequest("request body must be a JSON object");
+        }
+        String model = action != null ? action.model() : json.path("model").asText("");
+        if (model.isBlank()) {
+            throw new ProxyException(400, "invalid_request_error", "missing required field 'model'");
+        }
+        boolean stream = action != null ? action.stream() : json.path("stream").asBoolean(false);
+        Operation op = action != null ? action.operation() : operation;
+        StreamFraming framing = action != null && stream && !"sse".equals(query(exchange, "alt"))
+                ? StreamFraming.JSON_ARRAY : StreamFraming.SSE;
+        return new InboundRequest(RequestIds.of(exchange), format, op, model.trim(),
+                stream && op == Operation.GENERATE, framing, body, json, headers(exchange),
+                ClientAuth.keyId(exchange), start);
+    }
+
+    private static String query(HttpServerExchange exchange, String name) {
+        Deque<String> v = exchange.getQueryParameters().get(name);
+        if (v == null || v.isEmpty()) {
+            v = exchange.getQueryParameters().get("$" + name);
+        }
+        return v == null || v.isEmpty() ? null : v.getFirst();
+    }
+
+    private static Map<String, String> headers(HttpServerExchange exchange) {
+        Map<String, String> out = new HashMap<>();
+        for (HeaderValues h : exchange.getRequestHeaders()) {
+            String name = h.getHeaderName().toString().toLowerCase(Locale.ROOT);
+            if (!HIDDEN_HEADERS.contains(name)) {
+                out.put(name, h.getFirst());
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The {@code {model}:{method}} tail of a Gemini path. */
+    record GeminiAction(String model, String method) {
+
+        static GeminiAction of(HttpServerExchange exchange) {
+            String action = exchange.getQueryParameters().getOrDefault("action", new java.util.ArrayDeque<>())
+                    .peekFirst();
+            if (action == null || action.indexOf(':') <= 0) {
+                throw new ProxyException(404, "NOT_FOUND", "unknown Gemini method in path "
+                        + exchange.getRequestPath() + "; expected /v1beta/models/{model}:{method}");
+            }
+            int colon = action.lastIndexOf(':');
+            GeminiAction a = new GeminiAction(action.substring(0, colon), action.substring(colon + 1));
+            if (!Set.of("generateContent", "streamGenerateContent", "countTokens").contains(a.method)) {
+                throw new ProxyException(404, "NOT_FOUND", "unsupported Gemini method '" + a.method
+                        + "'; supported: generateContent, streamGenerateContent, countTokens");
+            }
+            return a;
+        }
+
+        boolean stream() {
+            return method.equals("streamGenerateContent");
+        }
+
+        Operation operation() {
+            return method.equals("countTokens") ? Operation.COUNT_TOKENS : Operation.GENERATE;
+        }
+    }
+}

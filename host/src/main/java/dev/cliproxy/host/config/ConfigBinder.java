@@ -1,0 +1,124 @@
+package dev.cliproxy.host.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds a {@link YamlTree} to a {@link ProxyConfig}: known keys are type-checked (errors name the key, line and
+ * column), absent keys take their defaults, unknown keys are kept in {@link ProxyConfig#raw()}.
+ */
+final class ConfigBinder {
+
+    private final YamlTree tree;
+
+    ConfigBinder(YamlTree tree) {
+        this.tree = tree;
+    }
+
+    ProxyConfig bind(Path source) {
+        JsonNode root = tree.root();
+        JsonNode rm = root.path("remote-management");
+        String secret = string(rm, "secret-key", string(root, "remote-management-key", ""));
+        boolean allowRemote = bool(rm, "allow-remote", bool(root, "allow-remote-management", false));
+        JsonNode tls = root.path("tls");
+        JsonNode quota = root.path("quota-exceeded");
+        JsonNode streaming = root.path("streaming");
+        JsonNode timeouts = root.path("timeouts");
+        int port = integer(root, "port", ProxyConfig.DEFAULT_PORT);
+        if (port < 0 || port > 65535) {
+            throw error(root.get("port"), "'port' must be between 0 and 65535");
+        }
+        String strategy = string(root.path("routing"), "strategy", ProxyConfig.Routing.DEFAULT.strategy());
+        return new ProxyConfig(
+                string(root, "host", ""),
+                port,
+                new ProxyConfig.TlsConfig(bool(tls, "enable", false), string(tls, "cert", ""), string(tls, "key", "")),
+                ConfigPaths.expandHome(string(root, "auth-dir", ConfigPaths.DEFAULT_AUTH_DIR)),
+                apiKeys(root.get("api-keys")),
+                bool(root, "debug", false),
+                string(root, "proxy-url", ""),
+                Math.max(0, integer(root, "request-retry", 0)),
+                Math.max(0, integer(root, "max-retry-interval", 0)),
+                bool(root, "request-log", false),
+                bool(root, "allow-localhost-unauthenticated", false),
+                bool(root, "force-model-prefix", false),
+                new ProxyConfig.RemoteManagement(allowRemote, secret, bool(rm, "disable-control-panel", false)),
+                new ProxyConfig.QuotaExceeded(bool(quota, "switch-project", true),
+                        bool(quota, "switch-preview-model", true)),
+                new ProxyConfig.Routing(strategy),
+                new ProxyConfig.Streaming(Math.max(0, integer(streaming, "keepalive-seconds", 0)),
+                        Math.max(0, integer(streaming, "bootstrap-retries", 0))),
+                new ProxyConfig.Timeouts(
+                        positive(timeouts, "connect-seconds", ProxyConfig.Timeouts.DEFAULT.connectSeconds()),
+                        positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
+                new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
+                root,
+                source);
+    }
+
+    private List<String> apiKeys(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw error(node, "'api-keys' must be a list of strings");
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        for (JsonNode item : node) {
+            if (!item.isValueNode() || item.isNull()) {
+                throw error(item, "'api-keys' entries must be strings");
+            }
+            String key = item.asText().trim();
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private String string(JsonNode parent, String key, String fallback) {
+        JsonNode v = parent.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isValueNode()) {
+            throw error(v, "'" + key + "' must be a string");
+        }
+        return v.asText().trim();
+    }
+
+    private boolean bool(JsonNode parent, String key, boolean fallback) {
+        JsonNode v = parent.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw error(v, "'" + key + "' must be true or false");
+        }
+        return v.booleanValue();
+    }
+
+    private int integer(JsonNode parent, String key, int fallback) {
+        JsonNode v = parent.get(key);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw error(v, "'" + key + "' must be an integer");
+        }
+        return v.intValue();
+    }
+
+    private int positive(JsonNode parent, String key, int fallback) {
+        int v = integer(parent, key, fallback);
+        return v > 0 ? v : fallback;
+    }
+
+    private ConfigException error(JsonNode node, String message) {
+        return new ConfigException(tree.sourceName() + tree.locate(node) + ": " + message);
+    }
+}

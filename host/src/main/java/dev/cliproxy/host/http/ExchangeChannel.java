@@ -1,0 +1,120 @@
+package dev.cliproxy.host.http;
+
+import dev.cliproxy.api.Cancellation;
+import dev.cliproxy.host.pipeline.ClientChannel;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.ServerConnection;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The pipeline's {@link ClientChannel} over a blocking Undertow exchange. Its cancellation fires when the client
+ * connection closes (and when a write fails).
+ */
+public final class ExchangeChannel implements ClientChannel {
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static final AttachmentKey<Set<ExchangeCancellation>> ACTIVE =
+            (AttachmentKey) AttachmentKey.create(Set.class);
+
+    private final HttpServerExchange exchange;
+    private final ExchangeCancellation cancellation = new ExchangeCancellation();
+    private OutputStream stream;
+
+    public ExchangeChannel(HttpServerExchange exchange) {
+        this.exchange = exchange;
+        Set<ExchangeCancellation> active = watch(exchange.getConnection());
+        active.add(cancellation);
+        exchange.addExchangeCompleteListener((ex, next) -> {
+            active.remove(cancellation);
+            next.proceed();
+        });
+    }
+
+    /**
+     * The cancellations of the exchanges running on {@code connection}; one close listener per connection fires
+     * them all, and completed exchanges leave the set, so keep-alive connections accumulate nothing.
+     */
+    private static Set<ExchangeCancellation> watch(ServerConnection connection) {
+        Set<ExchangeCancellation> active = connection.getAttachment(ACTIVE);
+        if (active == null) {
+            Set<ExchangeCancellation> created = ConcurrentHashMap.newKeySet();
+            connection.putAttachment(ACTIVE, created);
+            connection.addCloseListener(c -> created.forEach(ExchangeCancellation::cancel));
+            active = created;
+        }
+        return active;
+    }
+
+    @Override
+    public void sendJson(int status, byte[] body, Map<String, String> headers) {
+        JsonReply.send(exchange, status, body, headers);
+    }
+
+    @Override
+    public void startStream(String contentType, Map<String, String> headers) {
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        headers.forEach((k, v) -> exchange.getResponseHeaders().put(new HttpString(k), v));
+        stream = exchange.getOutputStream();
+    }
+
+    @Override
+    public void write(byte[] bytes) throws IOException {
+        try {
+            stream.write(bytes);
+            stream.flush();
+        } catch (IOException e) {
+            cancellation.cancel();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean streamStarted() {
+        return stream != null;
+    }
+
+    @Override
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /** Fires its actions once, when the client goes away. */
+    static final class ExchangeCancellation implements Cancellation {
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final List<Runnable> actions = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+            actions.add(action);
+            if (cancelled.get() && actions.remove(action)) {
+                action.run();
+            }
+        }
+
+        void cancel() {
+            if (cancelled.compareAndSet(false, true)) {
+                for (Runnable r : actions) {
+                    if (actions.remove(r)) {
+                        r.run();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cliproxy.host.pipeline;
+
+import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.format.ApiError;
+import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.host.routing.AllCoolingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place that turns any failure into the client's wire format: proxy errors, bad input, upstream errors
+ * (relayed verbatim when the client speaks the upstream's format, else re-shaped keeping the upstream message) and
+ * "every credential is cooling" (429 with a truthful {@code Retry-After}).
+ */
+public final class ErrorReplies {
+
+    /** A rendered error: status, body and extra headers. */
+    public record Reply(int status, byte[] body, Map<String, String> headers, ApiError error) {
+    }
+
+    private final Clock clock;
+
+    public ErrorReplies(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Renders {@code failure} for a client of {@code client}; {@code upstream} is the native format, if known. */
+    public Reply render(Throwable failure, WireFormat client, WireFormat upstream) {
+        return switch (failure) {
+            case UpstreamException e -> upstreamError(e, client, upstream);
+            case AllCoolingException e -> cooling(e, client);
+            case ProxyException e -> reply(client, new ApiError(e.status(), e.getMessage(), e.code()),
+                    e.retryAfter());
+            case FormatException e -> reply(client, new ApiError(400, e.getMessage(), "invalid_request_error"), null);
+            default -> reply(client, new ApiError(500, "internal error: " + failure.getClass().getSimpleName(),
+                    "internal_error"), null);
+        };
+    }
+
+    /** Renders a plain error. */
+    public Reply reply(WireFormat client, ApiError error, Duration retryAfter) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (retryAfter != null) {
+            headers.put("Retry-After", Long.toString(Math.max(1, ceilSeconds(retryAfter))));
+        }
+        return new Reply(error.status(), Codecs.of(client).encodeError(error), headers, error);
+    }
+
+    private Reply upstreamError(UpstreamException e, WireFormat client, WireFormat upstream) {
+        if (e.status() == 0) {
+            return reply(client, new ApiError(502, e.getMessage(), "upstream_unreachable"), null);
+        }
+        int status = e.status() >= 400 ? e.status() : 502;
+        if (upstream == client && looksLikeJson(e.body())) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (e.retryAfter() != null) {
+                headers.put("Retry-After", Long.toString(Math.max(1, ceilSeconds(e.retryAfter()))));
+            }
+            return new Reply(status, e.body(), headers, new ApiError(status, e.bodyText(), null));
+        }
+        ApiError decoded = upstream == null
+                ? new ApiError(status, e.bodyText(), null)
+                : Codecs.of(upstream).decodeError(status, e.body());
+        return reply(client, new ApiError(status, decoded.message().isEmpty() ? e.getMessage() : decoded.message(),
+                decoded.code()), e.retryAfter());
+    }
+
+    private Reply cooling(AllCoolingException e, WireFormat client) {
+        Duration wait = e.availableAt() == null ? Duration.ofSeconds(1)
+                : Duration.between(clock.instant(), e.availableAt());
+        if (wait.isNegative()) {
+            wait = Duration.ZERO;
+        }
+        return reply(client, new ApiError(429, e.getMessage() + "; retry in " + Math.max(1, ceilSeconds(wait))
+                + " s", "model_cooldown"), wait);
+    }
+
+    private static long ceilSeconds(Duration d) {
+        long s = d.getSeconds();
+        return d.getNano() > 0 ? s + 1 : s;
+    }
+
+    private static boolean looksLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                continue;
+            }
+            return b == '{' || b == '[';
+        }
+        return false;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cliproxy.host.pipeline;
+
+import dev.cliproxy.api.ProviderPlugin;
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.format.ChatRequest;
+import dev.cliproxy.api.format.ChatResponse;
+import dev.cliproxy.api.format.Codec;
+import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.api.format.ModelFieldRewriter;
+import dev.cliproxy.api.format.ResponseContext;
+import dev.cliproxy.host.routing.Candidate;
+
+/**
+ * Translation for one client request: pass-through when the client already speaks the provider's format (only the
+ * model name changes, every other byte is kept), else client codec -> canonical -> provider codec and back. The
+ * canonical request is decoded once, however many upstream attempts follow. One instance per request.
+ */
+final class FormatBridge {
+
+    private final InboundRequest in;
+    private final Codec client;
+    private ChatRequest canonical;
+
+    FormatBridge(InboundRequest in) {
+        this.in = in;
+        this.client = Codecs.of(in.format());
+    }
+
+    /** Whether the candidate's provider is served without translation. */
+    boolean passThrough(ProviderPlugin provider, boolean upstreamStream) {
+        return provider.nativeFormat() == in.format() && upstreamStream == in.stream();
+    }
+
+    /** The native request body for {@code c}, before the provider's adapter. */
+    byte[] nativeBody(Candidate c, boolean upstreamStream) {
+        WireFormat target = c.provider().nativeFormat();
+        Codec nativeCodec = Codecs.of(target);
+        if (passThrough(c.provider(), upstreamStream)) {
+            byte[] body = in.body();
+            ModelFieldRewriter rewriter = ModelPaths.request(target);
+            if (rewriter != null && !c.upstreamModel().equals(in.json().path("model").asText())) {
+                body = rewriter.rewrite(body, c.upstreamModel());
+            }
+            return nativeCodec.dropForeignReasoning(body);
+        }
+        return nativeCodec.encodeRequest(canonical().withModel(c.upstreamModel()).withStream(upstreamStream));
+    }
+
+    /** The client request in canonical form (decoded on first use). */
+    ChatRequest canonical() {
+        if (canonical == null) {
+            ChatRequest decoded = client.decodeRequest(in.json());
+            canonical = decoded.model() == null ? decoded.withModel(in.model()) : decoded;
+        }
+        return canonical;
+    }
+
+    /** The context client encoders need. */
+    ResponseContext responseContext() {
+        ChatRequest request = in.format() == WireFormat.OPENAI_RESPONSES || in.format() == WireFormat.OPENAI_CHAT
+                ? canonicalOrNull() : null;
+        boolean includeUsage = request != null && request.includeUsage();
+        return new ResponseContext(in.model(), in.requestId(), System.currentTimeMillis() / 1000, request,
+                includeUsage);
+    }
+
+    private ChatRequest canonicalOrNull() {
+        try {
+            return canonical();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A whole native response, shown to the client in its format under the model name it asked for. */
+    byte[] clientBody(Candidate c, byte[] nativeBody) {
+        WireFormat nativeFormat = c.provider().nativeFormat();
+        if (nativeFormat == in.format()) {
+            return c.upstreamModel().equals(in.model()) ? nativeBody
+                    : ModelPaths.response(nativeFormat).rewrite(nativeBody, in.model());
+        }
+        ChatResponse response = Codecs.of(nativeFormat).decodeResponse(nativeBody);
+        return client.encodeResponse(response.withModel(in.model()), responseContext());
+    }
+
+    /** A canonical response (assembled from a stream) in the client's format. */
+    byte[] clientBody(ChatResponse response) {
+        return client.encodeResponse(response.withModel(in.model()), responseContext());
+    }
+
+    InboundRequest inbound() {
+        return in;
+    }
+
+    Codec clientCodec() {
+        return client;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cliproxy.host.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.Operation;
+import dev.cliproxy.api.WireFormat;
+import java.util.Map;
+
+/**
+ * A client request, parsed just enough to route it.
+ *
+ * @param requestId   the request id (honoured from {@code X-Request-Id} or generated)
+ * @param format      the client's wire format
+ * @param operation   generate or count tokens
+ * @param model       the model the client asked for
+ * @param stream      whether the client wants a stream
+ * @param framing     how stream events are framed on the wire
+ * @param body        the raw body
+ * @param json        the body parsed
+ * @param headers     client headers for plugins (lower-case names, client credentials removed)
+ * @param clientKeyId the stable id of the client key ({@code local} for unauthenticated loopback callers)
+ * @param startNanos  {@link System#nanoTime()} when the request arrived
+ */
+public record InboundRequest(String requestId, WireFormat format, Operation operation, String model,
+                             boolean stream, StreamFraming framing, byte[] body, JsonNode json,
+                             Map<String, String> headers, String clientKeyId, long startNanos) {
+}

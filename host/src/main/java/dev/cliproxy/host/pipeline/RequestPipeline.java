@@ -1,0 +1,150 @@
+package dev.cliproxy.host.pipeline;
+
+import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.host.routing.AllCoolingException;
+import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.routing.CooldownTracker;
+import dev.cliproxy.host.routing.FailoverLoop;
+import dev.cliproxy.host.routing.Scheduler;
+import dev.cliproxy.host.state.LiveState;
+import dev.cliproxy.host.state.RuntimeState;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The path of one model request, end to end:
+ * <ol>
+ *   <li>resolve the model to its candidates (provider, credential, upstream model) in the live state;</li>
+ *   <li>run the failover loop: the scheduler picks a credential that is not cooling, {@link UpstreamAttempt}
+ *       translates (or passes through) and calls the plugin's executor, waiting for a stream's first event; a
+ *       retryable failure cools the credential down and the next one is tried;</li>
+ *   <li>relay the answer in the client's format: a whole body, or {@link StreamRelay} event by event;</li>
+ *   <li>report the outcome to the listeners (metrics, access log, usage).</li>
+ * </ol>
+ * Runs on the request's virtual thread. Every failure reaches the client in its own format via
+ * {@link ErrorReplies}.
+ */
+public final class RequestPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
+    private static final Map<String, String> JSON_HEADERS = Map.of();
+
+    private final LiveState live;
+    private final CooldownTracker cooldowns;
+    private final Clock clock;
+    private final ErrorReplies errors;
+    private final ExchangeListener listener;
+    private volatile Scheduler scheduler;
+    private volatile String schedulerStrategy = "";
+
+    public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener) {
+        this.live = live;
+        this.cooldowns = cooldowns;
+        this.clock = clock;
+        this.errors = new ErrorReplies(clock);
+        this.listener = listener;
+    }
+
+    /** Serves {@code in}, writing the answer to {@code out}. Never throws. */
+    public void handle(InboundRequest in, ClientChannel out) {
+        ExchangeTrace trace = new ExchangeTrace(in);
+        FormatBridge bridge = new FormatBridge(in);
+        try {
+            RuntimeState state = live.current();
+            List<Candidate> candidates = state.models().candidates(in.model());
+            if (candidates.isEmpty()) {
+                throw new ProxyException(404, "model_not_found", "The model '" + in.model()
+                        + "' does not exist or is not served by any configured provider");
+            }
+            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation());
+            Opened opened = failoverLoop(state, in, trace).run(in.model(), candidates, (c, n) -> {
+                trace.candidate = c;
+                trace.attempts = n;
+                return attempt.open(c);
+            });
+            trace.candidate = opened.candidate();
+            respond(bridge, opened, out, trace);
+        } catch (RuntimeException e) {
+            fail(in, bridge, trace, out, e);
+        } finally {
+            listener.finished(trace.outcome());
+        }
+    }
+
+    private FailoverLoop failoverLoop(RuntimeState state, InboundRequest in, ExchangeTrace trace) {
+        String strategy = state.config().routing().strategy();
+        if (!strategy.equals(schedulerStrategy)) {
+            scheduler = Scheduler.forStrategy(strategy);
+            schedulerStrategy = strategy;
+        }
+        return new FailoverLoop(scheduler, cooldowns, clock, state.config().requestRetry(),
+                Duration.ofSeconds(state.config().maxRetryInterval()), new FailoverLoop.Listener() {
+                    @Override
+                    public void retrying(Candidate failed, UpstreamException error) {
+                        listener.attemptFailed(in, failed, error);
+                    }
+                });
+    }
+
+    private void respond(FormatBridge bridge, Opened opened, ClientChannel out, ExchangeTrace trace) {
+        switch (opened) {
+            case Opened.Stream s -> new StreamRelay(bridge, out, trace).relay(s);
+            case Opened.Whole w -> {
+                trace.usage(UsageProbe.fromBody(w.candidate().provider().nativeFormat(), w.body()));
+                sendWhole(out, trace, bridge.clientBody(w.candidate(), w.body()));
+            }
+            case Opened.Assembled a -> {
+                trace.usage(a.response().usage());
+                sendWhole(out, trace, bridge.clientBody(a.response()));
+            }
+            case Opened.Count c -> sendWhole(out, trace, tokenCount(bridge, c));
+        }
+    }
+
+    private static byte[] tokenCount(FormatBridge bridge, Opened.Count c) {
+        if (c.body() == null) {
+            return bridge.clientCodec().encodeTokenCount(c.estimate());
+        }
+        if (c.candidate().provider().nativeFormat() == bridge.inbound().format()) {
+            return c.body();
+        }
+        long n = Codecs.of(c.candidate().provider().nativeFormat()).decodeTokenCount(c.body());
+        return bridge.clientCodec().encodeTokenCount(n >= 0 ? n : TokenEstimate.of(bridge.canonical()));
+    }
+
+    private static void sendWhole(ClientChannel out, ExchangeTrace trace, byte[] body) {
+        trace.firstByte();
+        out.sendJson(200, body, JSON_HEADERS);
+    }
+
+    private void fail(InboundRequest in, FormatBridge bridge, ExchangeTrace trace, ClientChannel out,
+                      RuntimeException e) {
+        if (e instanceof UpstreamException u && u.kind() == dev.cliproxy.api.FailureKind.CANCELLED) {
+            trace.status = 499;
+            trace.error = "client disconnected";
+            return;
+        }
+        if (!(e instanceof UpstreamException || e instanceof ProxyException || e instanceof AllCoolingException
+                || e instanceof dev.cliproxy.api.format.FormatException)) {
+            LOG.error("Request {} failed unexpectedly", in.requestId(), e);
+        }
+        ErrorReplies.Reply reply = errors.render(e, in.format(),
+                trace.candidate == null ? null : trace.candidate.provider().nativeFormat());
+        trace.status = reply.status();
+        trace.error = reply.error().message();
+        if (out.streamStarted()) {
+            try {
+                out.write(Codecs.of(in.format()).encodeStreamError(reply.error()).toBytes());
+            } catch (java.io.IOException gone) {
+                trace.status = 499;
+            }
+            return;
+        }
+        out.sendJson(reply.status(), reply.body(), reply.headers());
+    }
+}

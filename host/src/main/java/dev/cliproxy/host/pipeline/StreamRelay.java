@@ -1,0 +1,143 @@
+package dev.cliproxy.host.pipeline;
+
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.format.ApiError;
+import dev.cliproxy.api.format.ModelFieldRewriter;
+import dev.cliproxy.api.format.StreamEncoder;
+import dev.cliproxy.api.format.StreamEvent;
+import dev.cliproxy.api.sse.SseEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Relays an opened upstream stream to the client event by event, each flushed as it arrives. Pass-through keeps
+ * every event's bytes (only the model name is rewritten when an alias is in play); translation goes native decoder
+ * -> canonical events -> client encoder. A failure after the first byte becomes the client format's stream error
+ * event; the client always gets its format's terminal event. Memory is bounded by one event.
+ */
+final class StreamRelay {
+
+    private static final Map<String, String> STREAM_HEADERS = Map.of("Cache-Control", "no-cache",
+            "X-Accel-Buffering", "no");
+
+    private final FormatBridge bridge;
+    private final ClientChannel out;
+    private final ExchangeTrace trace;
+
+    StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace) {
+        this.bridge = bridge;
+        this.out = out;
+        this.trace = trace;
+    }
+
+    void relay(Opened.Stream s) {
+        InboundRequest in = bridge.inbound();
+        WireFormat nativeFormat = s.candidate().provider().nativeFormat();
+        StreamWriter writer = new StreamWriter(out, in.framing());
+        boolean passThrough = nativeFormat == in.format();
+        out.startStream(in.framing().contentType(), STREAM_HEADERS);
+        try (var events = s.events()) {
+            if (passThrough) {
+                passThrough(s, writer, nativeFormat);
+            } else {
+                translate(s, writer);
+            }
+            writer.finish();
+        } catch (ClientGone gone) {
+            trace.status = 499;
+            trace.error = "client disconnected";
+        } catch (IOException e) {
+            trace.status = 499;
+            trace.error = "client disconnected";
+        }
+    }
+
+    private void passThrough(Opened.Stream s, StreamWriter writer, WireFormat format) throws IOException {
+        String alias = bridge.inbound().model();
+        ModelFieldRewriter rewriter = s.candidate().upstreamModel().equals(alias) ? null : ModelPaths.event(format);
+        UsageTap usage = new UsageTap(s.decoder(), trace);
+        TerminalEvents terminal = new TerminalEvents(format);
+        s.firstDecoded().forEach(usage::onDecoded);
+        SseEvent ev = s.first();
+        try {
+            while (ev != null) {
+                terminal.see(ev);
+                usage.see(ev);
+                writer.write(rewriter == null ? ev : new SseEvent(ev.event(), rewriter.rewrite(ev.data(), alias)));
+                trace.firstByte();
+                ev = next(s);
+            }
+            if (!terminal.seen()) {
+                upstreamFailed(writer, new ApiError(502, "upstream stream ended before completion", null));
+            }
+        } catch (UpstreamBroke broke) {
+            upstreamFailed(writer, broke.error);
+        }
+    }
+
+    private void upstreamFailed(StreamWriter writer, ApiError error) throws IOException {
+        trace.error = error.message();
+        writer.write(bridge.clientCodec().encodeStreamError(error));
+    }
+
+    private void translate(Opened.Stream s, StreamWriter writer) throws IOException {
+        StreamEncoder encoder = bridge.clientCodec().newStreamEncoder(bridge.responseContext());
+        Consumer<SseEvent> sink = ev -> {
+            try {
+                writer.write(ev);
+                trace.firstByte();
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
+        };
+        Consumer<StreamEvent> canonical = ev -> {
+            if (ev instanceof StreamEvent.UsageUpdate u) {
+                trace.usage(u.usage());
+            } else if (ev instanceof StreamEvent.StreamError err) {
+                trace.error = err.error().message();
+            }
+            encoder.encode(ev, sink);
+        };
+        s.firstDecoded().forEach(canonical);
+        try {
+            SseEvent ev;
+            while ((ev = next(s)) != null) {
+                s.decoder().decode(ev, canonical);
+            }
+            s.decoder().end(canonical);
+        } catch (UpstreamBroke broke) {
+            canonical.accept(new StreamEvent.StreamError(broke.error));
+        }
+        encoder.end(sink);
+    }
+
+    private SseEvent next(Opened.Stream s) {
+        try {
+            return s.events().next();
+        } catch (IOException e) {
+            if (out.cancellation().isCancelled()) {
+                throw new ClientGone(e);
+            }
+            throw new UpstreamBroke(new ApiError(502, "upstream stream broke: " + e.getMessage(), null));
+        }
+    }
+
+    /** The client went away while writing. */
+    private static final class ClientGone extends UncheckedIOException {
+        ClientGone(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** The upstream failed after the first byte. */
+    private static final class UpstreamBroke extends RuntimeException {
+        final transient ApiError error;
+
+        UpstreamBroke(ApiError error) {
+            super(error.message(), null, false, false);
+            this.error = error;
+        }
+    }
+}

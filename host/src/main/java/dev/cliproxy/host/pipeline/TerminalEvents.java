@@ -1,0 +1,40 @@
+package dev.cliproxy.host.pipeline;
+
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.sse.SseEvent;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Watches a passed-through stream for its format's terminal event ({@code [DONE]}, {@code message_stop},
+ * {@code response.completed}, a Gemini {@code finishReason}...), so that a stream the upstream cut short still
+ * ends with an error event instead of silently.
+ */
+final class TerminalEvents {
+
+    private static final byte[] FINISH_REASON = "\"finishReason\"".getBytes(StandardCharsets.US_ASCII);
+
+    private final WireFormat format;
+    private boolean seen;
+
+    TerminalEvents(WireFormat format) {
+        this.format = format;
+    }
+
+    void see(SseEvent ev) {
+        if (seen) {
+            return;
+        }
+        String name = ev.event();
+        seen = switch (format) {
+            case OPENAI_CHAT -> ev.dataEquals("[DONE]") || "error".equals(name);
+            case CLAUDE_MESSAGES -> "message_stop".equals(name) || "error".equals(name);
+            case OPENAI_RESPONSES -> "response.completed".equals(name) || "response.incomplete".equals(name)
+                    || "response.failed".equals(name) || "error".equals(name);
+            case GEMINI -> ByteSearch.contains(ev.data(), FINISH_REASON) || "error".equals(name);
+        };
+    }
+
+    boolean seen() {
+        return seen;
+    }
+}

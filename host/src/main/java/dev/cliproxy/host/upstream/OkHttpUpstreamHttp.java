@@ -1,0 +1,123 @@
+package dev.cliproxy.host.upstream;
+
+import dev.cliproxy.api.http.UpstreamHttp;
+import dev.cliproxy.api.http.UpstreamHttpRequest;
+import dev.cliproxy.api.http.UpstreamHttpResponse;
+import dev.cliproxy.host.config.ProxyConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import okhttp3.Call;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The host's {@link UpstreamHttp}: OkHttp with the effective proxy (credential, else the live global
+ * {@code proxy-url}), a connect timeout, a time-to-first-byte watchdog, no read timeout once a body flows, and
+ * cancellation when the client disconnects. Reads the live config on every call, so proxy changes apply at once.
+ */
+public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
+
+    private static final MediaType JSON = MediaType.get("application/json");
+
+    private final Supplier<ProxyConfig> config;
+    private final ProxyClients clients = new ProxyClients();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "upstream-first-byte-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public OkHttpUpstreamHttp(Supplier<ProxyConfig> config) {
+        this.config = config;
+    }
+
+    @Override
+    public UpstreamHttpResponse send(UpstreamHttpRequest request) throws IOException {
+        ProxyConfig cfg = config.get();
+        ProxyAddress proxy;
+        try {
+            proxy = ProxyAddress.effective(request.proxyUrl(), cfg.proxyUrl());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("invalid proxy-url: " + e.getMessage(), e);
+        }
+        OkHttpClient client = clients.client(proxy, cfg.timeouts());
+        Call call = client.newCall(toOkHttp(request));
+        AtomicBoolean timedOut = new AtomicBoolean();
+        request.cancellation().onCancel(call::cancel);
+        ScheduledFuture<?> timer = watchdog.schedule(() -> {
+            timedOut.set(true);
+            call.cancel();
+        }, cfg.timeouts().firstByteSeconds(), TimeUnit.SECONDS);
+        try {
+            Response response = call.execute();
+            timer.cancel(false);
+            return new OkHttpResponse(response, call);
+        } catch (IOException e) {
+            timer.cancel(false);
+            if (timedOut.get()) {
+                throw new InterruptedIOException("no response from upstream within "
+                        + cfg.timeouts().firstByteSeconds() + " s");
+            }
+            throw e;
+        }
+    }
+
+    private static Request toOkHttp(UpstreamHttpRequest request) {
+        Request.Builder b = new Request.Builder().url(request.url());
+        request.headers().forEach(b::header);
+        RequestBody body = null;
+        if (request.body() != null) {
+            String type = request.headers().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            body = RequestBody.create(request.body(), type == null ? JSON : MediaType.parse(type));
+        }
+        return b.method(request.method(), body).build();
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        clients.close();
+    }
+
+    private record OkHttpResponse(Response response, Call call) implements UpstreamHttpResponse {
+
+        @Override
+        public int status() {
+            return response.code();
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            return response.headers().toMultimap();
+        }
+
+        @Override
+        public String header(String name) {
+            return response.header(name);
+        }
+
+        @Override
+        public InputStream body() {
+            return response.body().byteStream();
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cliproxy.host.upstream;
+
+import dev.cliproxy.host.config.ProxyConfig;
+import java.net.Authenticator;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/**
+ * One OkHttp client per (proxy, timeouts) pair, all sharing one connection pool and dispatcher, so connections to
+ * each upstream host are pooled and reused across requests and credentials. Bounded: a handful of distinct proxies
+ * is the norm; the table is cleared if it ever grows past {@value #MAX_CLIENTS}.
+ */
+final class ProxyClients {
+
+    private static final int MAX_CLIENTS = 64;
+
+    private final OkHttpClient base;
+    private final SocksCredentials socks = new SocksCredentials();
+    private final Map<String, OkHttpClient> clients = new ConcurrentHashMap<>();
+
+    ProxyClients() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(4096);
+        dispatcher.setMaxRequestsPerHost(4096);
+        this.base = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
+                .dispatcher(dispatcher)
+                .protocols(java.util.List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
+                .retryOnConnectionFailure(true)
+                .followRedirects(false)
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ofSeconds(60))
+                .build();
+        Authenticator.setDefault(socks);
+    }
+
+    OkHttpClient client(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {
+        String key = proxy + "|" + proxy.username() + "|" + proxy.password() + "|" + timeouts.connectSeconds();
+        OkHttpClient c = clients.get(key);
+        if (c != null) {
+            return c;
+        }
+        if (clients.size() >= MAX_CLIENTS) {
+            clients.clear();
+        }
+        return clients.computeIfAbsent(key, k -> build(proxy, timeouts));
+    }
+
+    private OkHttpClient build(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {
+        OkHttpClient.Builder b = base.newBuilder()
+                .connectTimeout(Duration.ofSeconds(timeouts.connectSeconds()))
+                .proxy(proxy.toProxy());
+        if (proxy.type() == Proxy.Type.SOCKS) {
+            socks.register(proxy);
+        } else if (proxy.type() == Proxy.Type.HTTP) {
+            if (proxy.tls()) {
+                b.socketFactory(new TlsProxySocketFactory(proxy.host(), proxy.port()));
+            }
+            if (proxy.hasCredentials()) {
+                String basic = Credentials.basic(proxy.username(), proxy.password());
+                b.proxyAuthenticator((route, response) -> response.request().header("Proxy-Authorization") != null
+                        ? null
+                        : response.request().newBuilder().header("Proxy-Authorization", basic).build());
+            }
+        }
+        return b.build();
+    }
+
+    void close() {
+        base.dispatcher().executorService().shutdown();
+        base.connectionPool().evictAll();
+    }
+}
