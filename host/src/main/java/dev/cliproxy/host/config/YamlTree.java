@@ -96,6 +96,10 @@ public final class YamlTree {
                 ObjectNode obj = NODES.objectNode();
                 for (NodeTuple t : m.getValue()) {
                     JsonNode key = convert(t.getKeyNode());
+                    if (obj.has(key.asText())) {
+                        throw new ConfigException(sourceName + where(t.getKeyNode().getStartMark().orElse(null))
+                                + ": duplicate key '" + key.asText() + "'");
+                    }
                     obj.set(key.asText(), convert(t.getValueNode()));
                 }
                 yield obj;
