@@ -106,7 +106,9 @@ public final class ProxyServer implements AutoCloseable {
                 .setWorkerThreads(Math.max(4, cores * 2))
                 .setBufferSize(16 * 1024)
                 .setDirectBuffers(true)
-                .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+                // HTTP/2 over TLS (ALPN) only: cleartext h2c upgrades of POST requests are fragile and no
+                // client of ours needs them.
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, config.tls().enable())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 0)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
