@@ -107,7 +107,9 @@ public final class ProxyServer implements AutoCloseable {
                 .setBufferSize(16 * 1024)
                 .setDirectBuffers(true)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 0)
+                // idle keep-alive connections: 0 would close them the moment a response ends, so a client
+                // reusing its pooled connection races the close; outlive the SDKs' own pool idle times instead
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 600_000)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
         if (config.tls().enable()) {
