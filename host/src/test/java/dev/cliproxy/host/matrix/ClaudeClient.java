@@ -124,6 +124,7 @@ final class ClaudeClient implements ClientDialect {
                         case "input_json_delta" -> {
                             assertEquals("tool_use", openType);
                             args.append(dl.path("partial_json").asText());
+                            a.fragment(dl.path("partial_json").asText());
                         }
                         default -> fail("unknown delta " + dl);
                     }

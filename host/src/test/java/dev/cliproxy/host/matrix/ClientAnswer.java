@@ -24,7 +24,15 @@ final class ClientAnswer {
     final StringBuilder reasoning = new StringBuilder();
     final List<String> signatures = new ArrayList<>();
     final List<ToolCall> toolCalls = new ArrayList<>();
+    /** How many non-empty tool-call argument fragments a stream carried. */
+    int argumentFragments;
     String finish;
+
+    void fragment(String text) {
+        if (text != null && !text.isEmpty()) {
+            argumentFragments++;
+        }
+    }
 
     void tool(String id, String name, String arguments) {
         toolCalls.add(new ToolCall(id, name, arguments));

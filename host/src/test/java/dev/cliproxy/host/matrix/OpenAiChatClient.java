@@ -107,6 +107,7 @@ final class OpenAiChatClient implements ClientDialect {
                     tools.put(tc.path("index").asInt(), t);
                 }
                 t[2] += tc.at("/function/arguments").asText("");
+                a.fragment(tc.at("/function/arguments").asText(""));
             }
             if (!choice.path("finish_reason").isNull() && !choice.path("finish_reason").isMissingNode()) {
                 a.finish = choice.path("finish_reason").asText();

@@ -121,6 +121,7 @@ final class ResponsesClient implements ClientDialect {
                     String[] c = calls.get(d.path("item_id").asText());
                     assertNotNull(c, "arguments of a known call: " + e);
                     c[2] += d.path("delta").asText();
+                    a.fragment(d.path("delta").asText());
                 }
                 case "response.function_call_arguments.done" ->
                         assertEquals(calls.get(d.path("item_id").asText())[2], d.path("arguments").asText(),

@@ -113,6 +113,24 @@ class StreamIntegrityTest {
         assertTrue(r.body().contains("Overloaded"), "the upstream's message is kept:\n" + r.body());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = UpstreamKind.class, names = {"GEMINI", "COMPAT"})
+    void anUnnamedErrorChunkOfAPassedThroughStreamReachesTheClientOnce(UpstreamKind upstream) {
+        String marker = MatrixFixture.marker();
+        String failing = upstream.cutTranscript() + "data: {\"error\":{\"code\":503,\"message\":"
+                + "\"The model is overloaded.\",\"status\":\"UNAVAILABLE\",\"type\":\"server_error\"}}\n\n";
+        fixture.fake.script(marker, r -> FakeUpstreams.sse(failing));
+        ClientFormat client = upstream == UpstreamKind.GEMINI ? ClientFormat.GEMINI : ClientFormat.OPENAI_CHAT;
+
+        HttpResponse<String> r = stream(new Pair(client, upstream), marker);
+
+        ClientDialect.assertSse(r);
+        List<SseEvent> events = Sse.parse(r.body());
+        assertTrue(events.get(events.size() - 1).dataText().contains("The model is overloaded."), r.body());
+        assertEquals(1, events.stream().filter(e -> e.dataText().contains("\"error\"")).count(),
+                "one error event, the upstream's own:\n" + r.body());
+    }
+
     @ParameterizedTest(name = "from {0}")
     @EnumSource(UpstreamKind.class)
     void geminiStreamWithoutAltIsOneJsonArrayOfChunks(UpstreamKind upstream) {

@@ -74,6 +74,10 @@ class TranslationMatrixTest {
                 assertEquals("Rome", call.argumentsJson().path("city").asText(), call.arguments());
                 assertEquals(1, call.argumentsJson().size(), call.arguments());
                 assertEquals("tool_calls", answer.finish);
+                if (c.stream() && c.upstream() != UpstreamKind.GEMINI && c.client() != ClientFormat.GEMINI) {
+                    // the upstream streams the arguments in three pieces; so must the client's stream
+                    assertEquals(3, answer.argumentFragments, "arguments streamed as they arrive");
+                }
             }
         }
         NativeRequests.check(c.upstream(), fixture.fake.received(marker), c.scenario(),
