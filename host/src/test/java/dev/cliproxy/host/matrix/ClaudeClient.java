@@ -40,8 +40,8 @@ final class ClaudeClient implements ClientDialect {
                 + quote(DESCRIPTION) + ",\"input_schema\":" + PARAMETERS + "}]" : "";
         String body = "{\"model\":" + quote(model) + ",\"max_tokens\":1024,\"system\":" + quote(Scenario.SYSTEM)
                 + ",\"messages\":" + messages + tools + (stream ? ",\"stream\":true" : "") + "}";
-        return proxy.request("/v1/messages").header("x-api-key", key).version(java.net.http.HttpClient.Version.HTTP_1_1).header("anthropic-version", "2023-06-01")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return ClientDialect.post(proxy, "/v1/messages", body).header("x-api-key", key)
+                .header("anthropic-version", "2023-06-01").build();
     }
 
     @Override

@@ -28,6 +28,12 @@ interface ClientDialect {
     /** Whether {@code body} is this format's stream error event payload (for a started stream). */
     boolean isStreamError(String eventName, JsonNode data);
 
+    /** A JSON POST to {@code path} over HTTP/1.1, as the SDKs send it. */
+    static HttpRequest.Builder post(TestProxy proxy, String path, String body) {
+        return proxy.request(path).version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
     /** Fails when a stream body holds a {@code data:} line with nothing in it (SDKs crash on those). */
     static void assertNoEmptyDataFrames(String body) {
         for (String line : body.split("\r?\n")) {

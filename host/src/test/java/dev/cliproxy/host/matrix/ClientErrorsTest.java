@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cliproxy.api.format.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -151,9 +150,5 @@ class ClientErrorsTest {
             default -> b.header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY);
         }
         return fixture.proxy.send(b.build());
-    }
-
-    static String json(Object o) {
-        return Json.MAPPER.valueToTree(o).toString();
     }
 }

@@ -46,7 +46,8 @@ final class FakeUpstreams extends Dispatcher {
             return json(200, "{\"input_tokens\":42}");
         }
         if (path.endsWith(":countTokens")) {
-            return json(200, "{\"totalTokens\":42,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":42}]}");
+            return json(200, "{\"totalTokens\":42,\"promptTokensDetails\":[{\"modality\":\"TEXT\","
+                    + "\"tokenCount\":42}]}");
         }
         Scenario scenario = body.contains(Scenario.TOOL_NAME) ? Scenario.TOOL : Scenario.TEXT;
         boolean stream = switch (kind) {

@@ -41,8 +41,7 @@ final class GeminiClient implements ClientDialect {
         String body = "{\"systemInstruction\":{\"parts\":[{\"text\":" + quote(Scenario.SYSTEM) + "}]},"
                 + "\"contents\":" + contents + tools + "}";
         String path = "/v1beta/models/" + model + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
-        return proxy.request(path).header("x-goog-api-key", key).version(java.net.http.HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return ClientDialect.post(proxy, path, body).header("x-goog-api-key", key).build();
     }
 
     @Override
@@ -72,7 +71,6 @@ final class GeminiClient implements ClientDialect {
         JsonNode candidate = root.at("/candidates/0");
         JsonNode parts = candidate.at("/content/parts");
         assertTrue(parts.isArray() && !parts.isEmpty() || last, "every chunk carries content: " + root);
-        boolean calls = false;
         for (JsonNode p : parts) {
             if (p.has("functionCall")) {
                 JsonNode fc = p.path("functionCall");
@@ -90,7 +88,7 @@ final class GeminiClient implements ClientDialect {
         String finish = candidate.path("finishReason").asText(null);
         if (last) {
             assertNotNull(finish, "finishReason on the last chunk: " + root);
-            calls = !a.toolCalls.isEmpty();
+            boolean calls = !a.toolCalls.isEmpty();
             a.finish = finish.equals("STOP") ? (calls ? "tool_calls" : "stop")
                     : finish.equals("MAX_TOKENS") ? "length" : finish;
         } else {

@@ -44,8 +44,8 @@ final class OpenAiChatClient implements ClientDialect {
                 : "";
         String body = "{\"model\":" + quote(model) + ",\"messages\":" + messages + tools
                 + (stream ? ",\"stream\":true,\"stream_options\":{\"include_usage\":true}" : "") + "}";
-        return proxy.request("/v1/chat/completions").version(java.net.http.HttpClient.Version.HTTP_1_1).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return ClientDialect.post(proxy, "/v1/chat/completions", body).header("Authorization", "Bearer " + key)
+                .build();
     }
 
     @Override

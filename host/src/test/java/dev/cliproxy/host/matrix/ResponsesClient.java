@@ -42,8 +42,7 @@ final class ResponsesClient implements ClientDialect {
                 + "\"description\":" + quote(DESCRIPTION) + ",\"parameters\":" + PARAMETERS + "}]" : "";
         String body = "{\"model\":" + quote(model) + ",\"instructions\":" + quote(Scenario.SYSTEM) + ",\"input\":"
                 + input + tools + (stream ? ",\"stream\":true" : "") + "}";
-        return proxy.request("/v1/responses").version(java.net.http.HttpClient.Version.HTTP_1_1).header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return ClientDialect.post(proxy, "/v1/responses", body).header("Authorization", "Bearer " + key).build();
     }
 
     @Override

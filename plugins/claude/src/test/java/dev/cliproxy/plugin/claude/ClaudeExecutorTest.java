@@ -63,7 +63,8 @@ class ClaudeExecutorTest {
     void postsMessagesWithApiKeyVersionAndTheClientsBeta() throws Exception {
         server.enqueue(error(200, "{\"id\":\"msg_1\",\"type\":\"message\"}"));
 
-        UpstreamResponse r = call(false, Operation.GENERATE, Map.of("anthropic-beta", "interleaved-thinking-2025-05-14"));
+        UpstreamResponse r = call(false, Operation.GENERATE,
+                Map.of("anthropic-beta", "interleaved-thinking-2025-05-14"));
 
         RecordedRequest sent = server.takeRequest();
         assertEquals("/anthropic/v1/messages", sent.getUrl().encodedPath());

@@ -78,10 +78,12 @@ class ClaudeRequestAdapterTest {
 
     @Test
     void anEffortTheClientAlreadyChoseIsKept() {
-        String body = "{\"model\":\"m\",\"max_tokens\":100,\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":2048},"
-                + "\"output_config\":{\"effort\":\"max\"},\"messages\":[]}";
+        String body = "{\"model\":\"m\",\"max_tokens\":100,\"thinking\":{\"type\":\"enabled\","
+                + "\"budget_tokens\":2048},\"output_config\":{\"effort\":\"max\"},\"messages\":[]}";
 
-        assertEquals("max", adaptJson("claude-opus-4-7", Operation.GENERATE, body).at("/output_config/effort").asText());
+        JsonNode out = adaptJson("claude-opus-4-7", Operation.GENERATE, body);
+
+        assertEquals("max", out.at("/output_config/effort").asText());
     }
 
     @Test
@@ -99,7 +101,8 @@ class ClaudeRequestAdapterTest {
     void tokenCountKeepsOnlyTheFieldsCountTokensAccepts() {
         String body = "{\"model\":\"m\",\"max_tokens\":8192,\"stream\":true,\"temperature\":0.2,\"metadata\":"
                 + "{\"user_id\":\"u\"},\"stop_sequences\":[\"x\"],\"system\":[{\"type\":\"text\",\"text\":\"s\"}],"
-                + "\"tools\":[],\"tool_choice\":{\"type\":\"auto\"},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+                + "\"tools\":[],\"tool_choice\":{\"type\":\"auto\"},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
         JsonNode out = adaptJson("claude-sonnet-4-5-20250929", Operation.COUNT_TOKENS, body);
 

@@ -28,7 +28,8 @@ final class GeminiFailures {
                     "upstream quota exhausted (429)");
         }
         if (answer.status() == 400 && new String(answer.body(), StandardCharsets.UTF_8).contains("API_KEY_INVALID")) {
-            return new UpstreamException(400, answer.body(), FailureKind.AUTH, null, true, "upstream rejected the API key");
+            return new UpstreamException(400, answer.body(), FailureKind.AUTH, null, true,
+                    "upstream rejected the API key");
         }
         return null;
     }
