@@ -108,6 +108,10 @@ public final class InferenceHandler implements HttpHandler {
         static GeminiAction of(HttpServerExchange exchange) {
             String action = exchange.getQueryParameters().getOrDefault("action", new java.util.ArrayDeque<>())
                     .peekFirst();
+            if (action != null && action.startsWith(":")) {
+                throw ProxyException.badRequest("missing model in path " + exchange.getRequestPath()
+                        + "; expected /v1beta/models/{model}:{method}");
+            }
             if (action == null || action.indexOf(':') <= 0) {
                 throw new ProxyException(404, "NOT_FOUND", "unknown Gemini method in path "
                         + exchange.getRequestPath() + "; expected /v1beta/models/{model}:{method}");

@@ -1,11 +1,13 @@
 package dev.cliproxy.host.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ChatResponse;
 import dev.cliproxy.api.format.Codec;
 import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ModelFieldRewriter;
 import dev.cliproxy.api.format.ResponseContext;
 import dev.cliproxy.host.routing.Candidate;
@@ -26,24 +28,38 @@ final class FormatBridge {
         this.client = Codecs.of(in.format());
     }
 
-    /** Whether the candidate's provider is served without translation. */
-    boolean passThrough(ProviderPlugin provider, boolean upstreamStream) {
-        return provider.nativeFormat() == in.format() && upstreamStream == in.stream();
+    /**
+     * Whether the candidate's provider is served without translating the request: the client speaks its format.
+     * A non-streaming client of an upstream that only streams still passes through; only the stream flag changes.
+     */
+    boolean passThrough(ProviderPlugin provider) {
+        return provider.nativeFormat() == in.format();
     }
 
     /** The native request body for {@code c}, before the provider's adapter. */
     byte[] nativeBody(Candidate c, boolean upstreamStream) {
         WireFormat target = c.provider().nativeFormat();
         Codec nativeCodec = Codecs.of(target);
-        if (passThrough(c.provider(), upstreamStream)) {
+        if (passThrough(c.provider())) {
             byte[] body = in.body();
             ModelFieldRewriter rewriter = ModelPaths.request(target);
             if (rewriter != null && !c.upstreamModel().equals(in.json().path("model").asText())) {
                 body = rewriter.rewrite(body, c.upstreamModel());
             }
+            if (upstreamStream != in.stream() && target != WireFormat.GEMINI) {
+                body = withStreamFlag(body, upstreamStream); // Gemini streams by URL, not by body
+            }
             return nativeCodec.dropForeignReasoning(body);
         }
         return nativeCodec.encodeRequest(canonical().withModel(c.upstreamModel()).withStream(upstreamStream));
+    }
+
+    private static byte[] withStreamFlag(byte[] body, boolean stream) {
+        if (Json.parse(body) instanceof ObjectNode root) {
+            root.put("stream", stream);
+            return Json.write(root);
+        }
+        return body;
     }
 
     /** The client request in canonical form (decoded on first use). */

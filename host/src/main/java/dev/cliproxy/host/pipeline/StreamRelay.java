@@ -22,6 +22,8 @@ final class StreamRelay {
     private static final Map<String, String> STREAM_HEADERS = Map.of("Cache-Control", "no-cache",
             "X-Accel-Buffering", "no");
 
+    private static final ApiError TRUNCATED = new ApiError(502, "upstream stream ended before completion", null);
+
     private final FormatBridge bridge;
     private final ClientChannel out;
     private final ExchangeTrace trace;
@@ -70,7 +72,7 @@ final class StreamRelay {
                 ev = next(s);
             }
             if (!terminal.seen()) {
-                upstreamFailed(writer, new ApiError(502, "upstream stream ended before completion", null));
+                upstreamFailed(writer, TRUNCATED);
             }
         } catch (UpstreamBroke broke) {
             upstreamFailed(writer, broke.error);
@@ -92,11 +94,15 @@ final class StreamRelay {
                 throw new ClientGone(e);
             }
         };
+        boolean[] ended = {false};
         Consumer<StreamEvent> canonical = ev -> {
             if (ev instanceof StreamEvent.UsageUpdate u) {
                 trace.usage(u.usage());
             } else if (ev instanceof StreamEvent.StreamError err) {
                 trace.error = err.error().message();
+                ended[0] = true;
+            } else if (ev instanceof StreamEvent.Finish) {
+                ended[0] = true;
             }
             encoder.encode(ev, sink);
         };
@@ -107,6 +113,10 @@ final class StreamRelay {
                 s.decoder().decode(ev, canonical);
             }
             s.decoder().end(canonical);
+            if (!ended[0]) {
+                // the upstream stopped without saying why: a cut connection, not a finished answer
+                canonical.accept(new StreamEvent.StreamError(TRUNCATED));
+            }
         } catch (UpstreamBroke broke) {
             canonical.accept(new StreamEvent.StreamError(broke.error));
         }

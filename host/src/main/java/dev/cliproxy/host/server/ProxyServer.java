@@ -106,10 +106,11 @@ public final class ProxyServer implements AutoCloseable {
                 .setWorkerThreads(Math.max(4, cores * 2))
                 .setBufferSize(16 * 1024)
                 .setDirectBuffers(true)
-                // HTTP/2 over TLS (ALPN) only: cleartext h2c upgrades of POST requests are fragile and no
-                // client of ours needs them.
+                // HTTP/2 over TLS (ALPN); cleartext clients speak HTTP/1.1
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, config.tls().enable())
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 0)
+                // idle keep-alive connections: 0 would close them the moment a response ends, so a client
+                // reusing its pooled connection races the close; outlive the SDKs' own pool idle times instead
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 600_000)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
         if (config.tls().enable()) {

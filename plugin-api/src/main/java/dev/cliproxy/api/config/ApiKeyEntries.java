@@ -1,0 +1,157 @@
+package dev.cliproxy.api.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.Credential;
+import dev.cliproxy.api.ModelAlias;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a list of API-key entries, the shape shared by {@code claude-api-key}, {@code gemini-api-key},
+ * {@code codex-api-key} and similar sections: {@code api-key} (required), {@code base-url}, {@code proxy-url},
+ * {@code prefix}, {@code headers}, {@code models} ({@code name} upstream, {@code alias} for clients; plain strings
+ * are accepted too), {@code excluded-models}, {@code priority} and {@code weight}. Strings are trimmed, a trailing
+ * {@code /} of the base URL and slashes around the prefix are removed. Entries that cannot be used are skipped with
+ * a warning naming their position, never their key. Each credential gets a {@link Credential#stableId stable id}
+ * from the provider, key, base URL, proxy and prefix, and the label {@code <section>[<index>]}.
+ */
+public final class ApiKeyEntries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyEntries.class);
+
+    /** The largest accepted {@code weight}. */
+    public static final int MAX_WEIGHT = 1_000_000;
+
+    private final String provider;
+    private final String section;
+    private final boolean baseUrlRequired;
+
+    /**
+     * @param provider        the owning provider id
+     * @param section         the config key, used in labels and warnings
+     * @param baseUrlRequired whether entries without {@code base-url} are skipped (e.g. {@code codex-api-key})
+     */
+    public ApiKeyEntries(String provider, String section, boolean baseUrlRequired) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.section = Objects.requireNonNull(section, "section");
+        this.baseUrlRequired = baseUrlRequired;
+    }
+
+    /** The credentials of every usable entry of {@code list} (a missing or non-list node gives none). */
+    public List<Credential> read(JsonNode list) {
+        List<Credential> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Credential c = entry(list.get(i), i);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The credentials of a plain list of key strings (such as the older {@code generative-language-api-key}):
+     * default base URL, no proxy, no prefix, the provider catalogue.
+     */
+    public List<Credential> readKeys(JsonNode list) {
+        List<Credential> out = new ArrayList<>();
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode v = list.get(i);
+            String key = v.isTextual() ? v.asText().trim() : "";
+            if (key.isEmpty()) {
+                LOG.warn("{}[{}] skipped: not a non-empty key string", section, i);
+                continue;
+            }
+            out.add(new Credential(Credential.stableId(provider, key, "", "", ""), provider, section + "[" + i + "]",
+                    key, "", "", "", List.of(), List.of(), 1, 0, Map.of(), Map.of()));
+        }
+        return out;
+    }
+
+    private Credential entry(JsonNode e, int index) {
+        String where = section + "[" + index + "]";
+        if (!e.isObject()) {
+            LOG.warn("{} skipped: not a mapping", where);
+            return null;
+        }
+        String key = text(e, "api-key");
+        if (key.isEmpty()) {
+            LOG.warn("{} skipped: api-key is missing", where);
+            return null;
+        }
+        String baseUrl = trimSlashes(text(e, "base-url"), false);
+        if (baseUrlRequired && baseUrl.isEmpty()) {
+            LOG.warn("{} skipped: base-url is required", where);
+            return null;
+        }
+        String proxy = text(e, "proxy-url");
+        String prefix = trimSlashes(text(e, "prefix"), true);
+        int weight = e.path("weight").asInt(1);
+        if (weight < 0 || weight > MAX_WEIGHT) {
+            LOG.warn("{}: weight {} is outside 0..{}; using 1", where, weight, MAX_WEIGHT);
+            weight = 1;
+        }
+        return new Credential(Credential.stableId(provider, key, baseUrl, proxy, prefix), provider, where, key,
+                baseUrl, proxy, prefix, models(e.path("models")), strings(e.path("excluded-models")), weight,
+                e.path("priority").asInt(0), headers(e.path("headers")), Map.of());
+    }
+
+    private static List<ModelAlias> models(JsonNode node) {
+        List<ModelAlias> out = new ArrayList<>();
+        for (JsonNode m : node) {
+            String name = m.isTextual() ? m.asText().trim() : text(m, "name");
+            if (!name.isEmpty()) {
+                out.add(new ModelAlias(name, m.isTextual() ? "" : text(m, "alias")));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : node) {
+            if (v.isTextual() && !v.asText().isBlank()) {
+                out.add(v.asText().trim());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> headers(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        node.properties().forEach(h -> {
+            if (h.getValue().isValueNode() && !h.getValue().isNull() && !h.getKey().isBlank()) {
+                out.put(h.getKey().trim(), h.getValue().asText().trim());
+            }
+        });
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isValueNode() && !v.isNull() ? v.asText().trim() : "";
+    }
+
+    private static String trimSlashes(String s, boolean leading) {
+        int start = 0;
+        int end = s.length();
+        while (leading && start < end && s.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && s.charAt(end - 1) == '/') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+}

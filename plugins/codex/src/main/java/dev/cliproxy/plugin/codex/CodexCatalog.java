@@ -1,0 +1,24 @@
+package dev.cliproxy.plugin.codex;
+
+import dev.cliproxy.api.ModelInfo;
+import java.util.List;
+
+/** The GPT-5 / Codex models the Codex CLI offers, newest first. */
+final class CodexCatalog {
+
+    static final List<ModelInfo> MODELS = List.of(
+            model("gpt-6-astra", "GPT 6.0 Astra", 1783616400L, 272_000),
+            model("gpt-5.6-sol", "GPT 5.6 Sol", 1783616400L, 372_000),
+            model("gpt-5.6-terra", "GPT 5.6 Terra", 1783616400L, 372_000),
+            model("gpt-5.6-luna", "GPT 5.6 Luna", 1783616400L, 372_000),
+            model("gpt-5.5", "GPT 5.5", 1776902400L, 272_000),
+            model("gpt-5.3-codex-spark", "GPT 5.3 Codex Spark", 1770912000L, 128_000),
+            model("codex-auto-review", "Codex Auto Review", 1776902400L, 272_000));
+
+    private CodexCatalog() {
+    }
+
+    private static ModelInfo model(String id, String name, long created, int context) {
+        return new ModelInfo(id, name, "openai", created, context, 128_000);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cliproxy.plugin.codex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cliproxy.api.Credential;
+import dev.cliproxy.api.ModelInfo;
+import dev.cliproxy.api.ProviderConfig;
+import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.api.format.Json;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CodexProviderTest {
+
+    private final CodexProvider provider = new CodexProvider();
+
+    @Test
+    void entriesWithoutBaseUrlAreDropped() {
+        List<Credential> creds = provider.credentials(new ProviderConfig(Json.parse("""
+                {"codex-api-key":[{"api-key":"sk-no-base-000001"},
+                                  {"api-key":"sk-with-base-000002","base-url":"https://api.openai.com/v1/"}]}"""
+                .getBytes()), List.of(), ""));
+
+        assertEquals(1, creds.size());
+        assertEquals("https://api.openai.com/v1", creds.get(0).baseUrl());
+    }
+
+    @Test
+    void speaksResponsesAlwaysStreamingWithACodexCatalogue() {
+        List<String> ids = provider.defaultModels(Credential.of("c", "codex", "k", "http://x")).stream()
+                .map(ModelInfo::id).toList();
+
+        assertEquals(WireFormat.OPENAI_RESPONSES, provider.nativeFormat());
+        assertTrue(provider.alwaysStreamsUpstream());
+        assertTrue(ids.contains("gpt-5.5"), ids.toString());
+    }
+}
