@@ -33,6 +33,7 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
 
     private final Supplier<ProxyConfig> config;
     private final ProxyClients clients = new ProxyClients();
+    private volatile UpstreamObserver observer = UpstreamObserver.NONE;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "upstream-first-byte-watchdog");
         t.setDaemon(true);
@@ -43,8 +44,28 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
         this.config = config;
     }
 
+    /** Lets {@code observer} watch every exchange from now on (request logs). */
+    public void observe(UpstreamObserver observer) {
+        this.observer = observer == null ? UpstreamObserver.NONE : observer;
+    }
+
     @Override
     public UpstreamHttpResponse send(UpstreamHttpRequest request) throws IOException {
+        UpstreamObserver.Tap tap = observer.sending(request);
+        if (tap == null) {
+            return sendUnobserved(request);
+        }
+        try {
+            UpstreamHttpResponse response = sendUnobserved(request);
+            tap.response(response.status(), response.headers());
+            return new TappedResponse(response, tap);
+        } catch (IOException e) {
+            tap.failed(e);
+            throw e;
+        }
+    }
+
+    private UpstreamHttpResponse sendUnobserved(UpstreamHttpRequest request) throws IOException {
         ProxyConfig cfg = config.get();
         ProxyAddress proxy;
         try {
@@ -91,6 +112,35 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
     public void close() {
         watchdog.shutdownNow();
         clients.close();
+    }
+
+    private record TappedResponse(UpstreamHttpResponse response, UpstreamObserver.Tap tap)
+            implements UpstreamHttpResponse {
+
+        @Override
+        public int status() {
+            return response.status();
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            return response.headers();
+        }
+
+        @Override
+        public String header(String name) {
+            return response.header(name);
+        }
+
+        @Override
+        public InputStream body() {
+            return new TappedInputStream(response.body(), tap);
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
     }
 
     private record OkHttpResponse(Response response, Call call) implements UpstreamHttpResponse {
