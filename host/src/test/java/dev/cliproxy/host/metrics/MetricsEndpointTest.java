@@ -13,7 +13,6 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +68,7 @@ class MetricsEndpointTest {
         upstream.enqueue(CompatUpstream.ok());
         assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT).statusCode());
 
-        String m = scrape();
+        String m = Await.until(this::scrape, s -> s.contains("cliproxy_tokens_total{"));
         assertEquals(1.0, value(m, "cliproxy_requests_total", "route=\"/v1/chat/completions\"",
                 "format=\"openai-chat\"", "provider=\"openai-compat\"", "model=\"my-model\"", "status=\"2xx\""), m);
         String client = "client=\"" + ClientKeys.idOf(CompatUpstream.KEY) + "\"";
@@ -90,7 +89,7 @@ class MetricsEndpointTest {
                     "{\"model\":\"" + invented + "\",\"messages\":[]}").statusCode());
         }
 
-        String m = scrape();
+        String m = Await.until(this::scrape, s -> value(s, "cliproxy_requests_total", "model=\"other\"") == 3.0);
         assertFalse(m.contains("invented-"), "an invented model name creates no series");
         assertEquals(3.0, value(m, "cliproxy_requests_total", "model=\"other\"", "provider=\"none\"",
                 "status=\"4xx\""), m);
@@ -103,7 +102,7 @@ class MetricsEndpointTest {
 
         assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT).statusCode());
 
-        String m = scrape();
+        String m = Await.until(this::scrape, s -> s.contains("cliproxy_retries_total{"));
         assertEquals(2.0, value(m, "cliproxy_credentials", "provider=\"openai-compat\"", "state=\"available\""), m);
         assertEquals(1.0, value(m, "cliproxy_credentials", "provider=\"openai-compat\"", "state=\"cooling\""));
         assertEquals(0.0, value(m, "cliproxy_credentials", "provider=\"openai-compat\"", "state=\"disabled\""));
@@ -131,11 +130,8 @@ class MetricsEndpointTest {
                 // drain the stream to its end
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double active;
-        do {
-            active = value(scrape(), "cliproxy_active_streams", "format=\"openai-chat\"");
-        } while (active != 0.0 && System.nanoTime() < deadline);
+        double active = Await.until(() -> value(scrape(), "cliproxy_active_streams", "format=\"openai-chat\""),
+                v -> v == 0.0);
         assertEquals(0.0, active, "the stream is no longer counted once it ended");
     }
 
