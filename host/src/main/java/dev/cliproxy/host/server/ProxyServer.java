@@ -116,7 +116,9 @@ public final class ProxyServer implements AutoCloseable {
                 .setBufferSize(16 * 1024)
                 .setDirectBuffers(true)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 0)
+                // Idle keep-alive connections close after 2 minutes. (0 would not mean "never" but "at once": Undertow
+                // then drops idle keep-alive connections under clients that are about to reuse them.)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
         if (config.tls().enable()) {
