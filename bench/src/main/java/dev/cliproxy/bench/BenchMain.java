@@ -36,15 +36,21 @@ public final class BenchMain {
         Path work = Path.of(System.getProperty("bench.dir", "bench/target/run"));
         Files.createDirectories(work);
         BenchMain bench = new BenchMain(work);
+        int exit = 0;
         try (FakeUpstream fake = new FakeUpstream(2)) {
             switch (mode) {
                 case "all" -> bench.all(fake);
                 case "check" -> bench.check(fake);
+                case "profile" -> bench.profile(fake);
+                case "startup" -> bench.startup(fake);
                 case "soak" -> new Soak(bench, fake, Long.getLong("bench.soak.minutes", 10)).run();
-                default -> throw new IllegalArgumentException("mode: all | soak");
+                default -> throw new IllegalArgumentException("mode: all | check | profile | soak");
             }
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
         }
-        System.exit(0);
+        System.exit(exit);
     }
 
     static byte[] chat(String model, boolean stream) {
@@ -83,9 +89,36 @@ public final class BenchMain {
     }
 
     ProxyProcess startProxy(FakeUpstream fake) throws IOException {
+        return startProxy(fake, List.of());
+    }
+
+    ProxyProcess startProxy(FakeUpstream fake, List<String> extraOptions) throws IOException {
         int port = freePort();
-        return ProxyProcess.start(config(port, fake.port()), port, work.resolve("proxy.log"),
-                List.of("-Xmx" + heap, "-Xms64m"));
+        List<String> options = new ArrayList<>(proxyOptions());
+        options.addAll(extraOptions);
+        return ProxyProcess.start(config(port, fake.port()), port, work.resolve("proxy.log"), options);
+    }
+
+    private List<String> proxyOptions() {
+        List<String> opts = new ArrayList<>(List.of("-Xmx" + heap, "-Xms64m"));
+        String extra = System.getProperty("bench.proxy.opts", "").trim();
+        if (!extra.isEmpty()) {
+            opts.addAll(List.of(extra.split("\\s+")));
+        }
+        return opts;
+    }
+
+    /** Load for a profiler attached to the proxy ({@code -Dbench.proxy.opts=-XX:StartFlightRecording...}). */
+    private void profile(FakeUpstream fake) throws Exception {
+        try (ProxyProcess proxy = startProxy(fake)) {
+            warmUp(fake, proxy);
+            for (byte[] request : List.of(chat("fake-gpt", false), chat("fake-claude", false))) {
+                long cpu0 = proxy.cpuMicros();
+                Load.Result r = Load.closedLoop(proxy.port, request, 64, millis);
+                System.out.printf(Locale.ROOT, "%.0f req/s, %.1f us CPU/request, %d errors%n", r.perSecond(),
+                        (double) (proxy.cpuMicros() - cpu0) / r.requests(), r.errors());
+            }
+        }
     }
 
     static int freePort() throws IOException {
@@ -134,14 +167,22 @@ public final class BenchMain {
     }
 
     private void startup(FakeUpstream fake) throws IOException {
+        report.line("\n## Start-up: process start to /healthz answering (median of 3)");
+        report.line("| JVM options | median ms | runs |");
+        report.line("|---|---|---|");
+        startupRow(fake, "-Xmx" + heap, List.of());
+    }
+
+    private void startupRow(FakeUpstream fake, String label, List<String> options) throws IOException {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            try (ProxyProcess p = startProxy(fake)) {
-                times.add(p.readyMillis);
+            try (ProxyProcess p = startProxy(fake, options)) {
+                times.add(p.readyMillis());
             }
         }
-        times.sort(null);
-        report.line("\n## Start-up\nprocess start to /healthz answering: median %d ms (runs: %s)", times.get(1), times);
+        List<Long> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        report.line("| %s | **%d** | %s |", label, sorted.get(1), times);
     }
 
     private void warmUp(FakeUpstream fake, ProxyProcess proxy) throws Exception {

@@ -6,6 +6,7 @@ import io.undertow.io.IoCallback;
 import io.undertow.io.Sender;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.SameThreadExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -51,7 +52,10 @@ public final class FakeUpstream implements AutoCloseable {
         }
         if (contains(body, STREAM_FLAG)) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/event-stream");
-            new StreamWriter(exchange, claude ? FakeAnswers.CLAUDE : FakeAnswers.OPENAI, deltas, paceMicros).next();
+            StreamWriter writer = new StreamWriter(exchange, claude ? FakeAnswers.CLAUDE : FakeAnswers.OPENAI, deltas,
+                    paceMicros);
+            // dispatched: Undertow must not end the exchange when this callback returns between two paced deltas
+            exchange.dispatch(SameThreadExecutor.INSTANCE, writer::next);
             return;
         }
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");

@@ -75,6 +75,10 @@ final class ProxyProcess implements AutoCloseable {
         }
     }
 
+    long readyMillis() {
+        return readyMillis;
+    }
+
     long pid() {
         return process.pid();
     }

@@ -57,7 +57,7 @@ public final class Observability implements AutoCloseable {
     public static Observability start(LiveState live, PrometheusMeterRegistry registry, CooldownTracker cooldowns,
                                       Clock clock, OkHttpUpstreamHttp http, ManagementKeyCheck managementKey) {
         MetricLabels labels = new MetricLabels(live);
-        JvmMetrics jvm = new JvmMetrics(registry);
+        JvmMetrics jvm = JvmMetrics.bindInBackground(registry);
         new CredentialStates(live, cooldowns, clock).register(registry);
 
         Settings settings = new Settings(live);

@@ -9,9 +9,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -34,11 +34,22 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
     private final Supplier<ProxyConfig> config;
     private final ProxyClients clients = new ProxyClients();
     private volatile UpstreamObserver observer = UpstreamObserver.NONE;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "upstream-first-byte-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watchdog = watchdog();
+
+    /**
+     * The first-byte timer thread. Cancelled timers leave its queue at once: every call schedules one and nearly every
+     * call cancels it, and with the default policy each would stay queued for the whole timeout (600 s by default),
+     * millions of dead entries under load.
+     */
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "upstream-first-byte-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     public OkHttpUpstreamHttp(Supplier<ProxyConfig> config) {
         this.config = config;
