@@ -44,8 +44,11 @@ class AccessLogTest {
         access.detachAppender(lines);
     }
 
+    /** A copy of the lines so far (the appender adds to its list under its own lock, from request threads). */
     private List<String> messages() {
-        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        synchronized (lines) {
+            return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.Json;
 import dev.cliproxy.host.auth.ClientKeys;
+import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.metrics.CompatUpstream;
 import dev.cliproxy.host.testing.TestProxy;
 import io.undertow.Undertow;
@@ -61,6 +62,15 @@ class UsageHandlersTest {
         return Json.MAPPER.createObjectNode().put("status", res.statusCode()).set("body", json);
     }
 
+    /** The usage statistics; they are recorded just after each answer goes out, hence the polling callers. */
+    private JsonNode get() {
+        try {
+            return call("GET", "/usage", null);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void reportsTotalsByClientKeyModelProviderAndDay() throws Exception {
         upstream.enqueue(CompatUpstream.ok());
@@ -69,7 +79,7 @@ class UsageHandlersTest {
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, "{\"model\":\"made-up\",\"messages\":[]}");
 
-        JsonNode r = call("GET", "/usage", null);
+        JsonNode r = Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 3);
         assertEquals(200, r.path("status").asInt());
         JsonNode u = r.at("/body/usage");
         assertEquals(3, u.path("total_requests").asLong());
@@ -92,6 +102,7 @@ class UsageHandlersTest {
     void exportsResetsAndImportsSoTotalsSurviveARestart() throws Exception {
         upstream.enqueue(CompatUpstream.ok());
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
+        Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 1);
         JsonNode exported = call("GET", "/usage/export", null).path("body");
         assertEquals(1, exported.path("version").asInt());
         assertFalse(exported.path("exported_at").asText().isEmpty());
