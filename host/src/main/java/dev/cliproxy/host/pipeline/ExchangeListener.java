@@ -4,14 +4,24 @@ import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.host.routing.Candidate;
 
 /**
- * Observes the pipeline: every upstream attempt that failed and every finished client request. Called on the
- * request's virtual thread; implementations must be fast and must not throw.
+ * Observes the pipeline: every client request as it starts, every upstream attempt that failed and every finished
+ * client request. All calls for one request come from that request's virtual thread, in order: {@link #started},
+ * any number of {@link #attemptFailed}, then exactly one {@link #finished}. Implementations must be fast and must not
+ * throw.
  */
 public interface ExchangeListener {
 
     /** A listener that ignores everything. */
     ExchangeListener NONE = new ExchangeListener() {
     };
+
+    /**
+     * The client request starts. A listener may return a wrapper of {@code out} to observe what the client is sent
+     * (it must delegate every call); the default returns {@code out} unchanged.
+     */
+    default ClientChannel started(InboundRequest request, ClientChannel out) {
+        return out;
+    }
 
     /** An upstream attempt failed (it may be retried on another credential). */
     default void attemptFailed(InboundRequest request, Candidate candidate, UpstreamException error) {

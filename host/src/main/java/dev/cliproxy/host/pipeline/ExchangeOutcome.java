@@ -1,5 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
+import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.Usage;
 
@@ -20,8 +21,25 @@ import dev.cliproxy.api.format.Usage;
  * @param endNanos     completion time
  * @param usage        token usage from the upstream, or {@code null}
  * @param error        a short error description, or {@code null}
+ * @param operation    generate or count tokens
+ * @param upstreamNanos how long the last upstream attempt took to open: a whole body's full answer, or a stream's
+ *                     first event; 0 when no attempt opened
  */
 public record ExchangeOutcome(String requestId, WireFormat format, String model, String provider,
                               String credentialId, String clientKeyId, boolean stream, int status, int attempts,
-                              long startNanos, long firstByteNanos, long endNanos, Usage usage, String error) {
+                              long startNanos, long firstByteNanos, long endNanos, Usage usage, String error,
+                              Operation operation, long upstreamNanos) {
+
+    /** An outcome of a generate request with no upstream timing (the original shape). */
+    public ExchangeOutcome(String requestId, WireFormat format, String model, String provider, String credentialId,
+                           String clientKeyId, boolean stream, int status, int attempts, long startNanos,
+                           long firstByteNanos, long endNanos, Usage usage, String error) {
+        this(requestId, format, model, provider, credentialId, clientKeyId, stream, status, attempts, startNanos,
+                firstByteNanos, endNanos, usage, error, Operation.GENERATE, 0);
+    }
+
+    /** Whether the client was answered with a success status. */
+    public boolean succeeded() {
+        return status >= 200 && status < 400;
+    }
 }

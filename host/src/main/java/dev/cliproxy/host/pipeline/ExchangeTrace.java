@@ -10,6 +10,7 @@ final class ExchangeTrace {
     Candidate candidate;
     int attempts;
     long firstByteNanos;
+    long upstreamNanos;
     Usage usage;
     int status = 200;
     String error;
@@ -34,6 +35,6 @@ final class ExchangeTrace {
         return new ExchangeOutcome(in.requestId(), in.format(), in.model(),
                 candidate == null ? null : candidate.provider().id(),
                 candidate == null ? null : candidate.credentialId(), in.clientKeyId(), in.stream(), status, attempts,
-                in.startNanos(), firstByteNanos, System.nanoTime(), usage, error);
+                in.startNanos(), firstByteNanos, System.nanoTime(), usage, error, in.operation(), upstreamNanos);
     }
 }

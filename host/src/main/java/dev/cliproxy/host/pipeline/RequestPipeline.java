@@ -51,8 +51,9 @@ public final class RequestPipeline {
     }
 
     /** Serves {@code in}, writing the answer to {@code out}. Never throws. */
-    public void handle(InboundRequest in, ClientChannel out) {
+    public void handle(InboundRequest in, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
+        ClientChannel out = listener.started(in, client);
         FormatBridge bridge = new FormatBridge(in);
         try {
             RuntimeState state = live.current();
@@ -65,7 +66,10 @@ public final class RequestPipeline {
             Opened opened = failoverLoop(state, in, trace).run(in.model(), candidates, (c, n) -> {
                 trace.candidate = c;
                 trace.attempts = n;
-                return attempt.open(c);
+                long sent = System.nanoTime();
+                Opened o = attempt.open(c);
+                trace.upstreamNanos = System.nanoTime() - sent;
+                return o;
             });
             trace.candidate = opened.candidate();
             respond(bridge, opened, out, trace);

@@ -5,7 +5,6 @@ import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
-import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.routing.CooldownPolicy;
@@ -47,9 +46,11 @@ public final class ProxyServer implements AutoCloseable {
     private final ProviderLoader plugins;
     private final LiveState live;
     private final Duration shutdownGrace;
+    private final Observability observability;
 
     private ProxyServer(Undertow undertow, GracefulShutdownHandler gate, ExecutorService requests,
-                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, Duration shutdownGrace) {
+                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, Duration shutdownGrace,
+                        Observability observability) {
         this.undertow = undertow;
         this.gate = gate;
         this.requests = requests;
@@ -57,6 +58,7 @@ public final class ProxyServer implements AutoCloseable {
         this.plugins = plugins;
         this.live = live;
         this.shutdownGrace = shutdownGrace;
+        this.observability = observability;
     }
 
     /** Starts the proxy for {@code config}, loading plugins from {@code pluginsDir}. */
@@ -76,22 +78,29 @@ public final class ProxyServer implements AutoCloseable {
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
         CooldownTracker cooldowns = new CooldownTracker(clock, CooldownPolicy.DEFAULT);
-        RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, ExchangeListener.NONE);
+        Observability observability = Observability.start(live, metrics, cooldowns, clock, http,
+                Observability.managementKeyCheck(live));
+        RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
+        if (observability.metricsOnMainPort()) {
+            routes.get("/metrics", observability.metricsEndpoint());
+        }
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(routes)));
 
         Undertow undertow = build(config, gate);
         try {
             undertow.start();
         } catch (RuntimeException e) {
+            observability.close();
             requests.shutdownNow();
             http.close();
             plugins.close();
             throw e;
         }
-        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, Duration.ofSeconds(30));
+        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, Duration.ofSeconds(30),
+                observability);
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -133,6 +142,11 @@ public final class ProxyServer implements AutoCloseable {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
+    /** Metrics, logs and usage statistics (the usage handlers are mounted by the management API). */
+    public Observability observability() {
+        return observability;
+    }
+
     /** The live state (config, credentials, models). */
     public LiveState live() {
         return live;
@@ -153,6 +167,7 @@ public final class ProxyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        observability.close();
         requests.shutdownNow();
         http.close();
         plugins.close();

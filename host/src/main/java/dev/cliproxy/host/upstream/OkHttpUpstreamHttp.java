@@ -9,9 +9,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -33,18 +33,50 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
 
     private final Supplier<ProxyConfig> config;
     private final ProxyClients clients = new ProxyClients();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "upstream-first-byte-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private volatile UpstreamObserver observer = UpstreamObserver.NONE;
+    private final ScheduledExecutorService watchdog = watchdog();
+
+    /**
+     * The first-byte timer thread. Cancelled timers leave its queue at once: every call schedules one and nearly every
+     * call cancels it, and with the default policy each would stay queued for the whole timeout (600 s by default),
+     * millions of dead entries under load.
+     */
+    private static ScheduledExecutorService watchdog() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "upstream-first-byte-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
 
     public OkHttpUpstreamHttp(Supplier<ProxyConfig> config) {
         this.config = config;
     }
 
+    /** Lets {@code observer} watch every exchange from now on (request logs). */
+    public void observe(UpstreamObserver observer) {
+        this.observer = observer == null ? UpstreamObserver.NONE : observer;
+    }
+
     @Override
     public UpstreamHttpResponse send(UpstreamHttpRequest request) throws IOException {
+        UpstreamObserver.Tap tap = observer.sending(request);
+        if (tap == null) {
+            return sendUnobserved(request);
+        }
+        try {
+            UpstreamHttpResponse response = sendUnobserved(request);
+            tap.response(response.status(), response.headers());
+            return new TappedResponse(response, tap);
+        } catch (IOException e) {
+            tap.failed(e);
+            throw e;
+        }
+    }
+
+    private UpstreamHttpResponse sendUnobserved(UpstreamHttpRequest request) throws IOException {
         ProxyConfig cfg = config.get();
         ProxyAddress proxy;
         try {
@@ -91,6 +123,35 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
     public void close() {
         watchdog.shutdownNow();
         clients.close();
+    }
+
+    private record TappedResponse(UpstreamHttpResponse response, UpstreamObserver.Tap tap)
+            implements UpstreamHttpResponse {
+
+        @Override
+        public int status() {
+            return response.status();
+        }
+
+        @Override
+        public Map<String, List<String>> headers() {
+            return response.headers();
+        }
+
+        @Override
+        public String header(String name) {
+            return response.header(name);
+        }
+
+        @Override
+        public InputStream body() {
+            return new TappedInputStream(response.body(), tap);
+        }
+
+        @Override
+        public void close() {
+            response.close();
+        }
     }
 
     private record OkHttpResponse(Response response, Call call) implements UpstreamHttpResponse {

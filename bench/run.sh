@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The benchmark, one command. Builds the bench module (and what it needs), then runs:
+#   bench/run.sh              proxy benchmark, then the JMH codec benchmarks
+#   bench/run.sh proxy        proxy benchmark only (start-up, added latency, throughput, streams, open streams)
+#   bench/run.sh jmh [args]   JMH codec benchmarks only (extra args go to JMH, e.g. a benchmark name)
+#   bench/run.sh soak [min]   soak under mixed load, memory sampled every 30 s (default 10 minutes)
+# Knobs (-D... in BENCH_OPTS): bench.seconds (10), bench.heap (256m), bench.rate (1000), bench.connections (64),
+# bench.pace.micros (500), bench.open.streams (1000). Reports land in bench/target/run/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+mode="${1:-all}"
+[ $# -gt 0 ] && shift
+
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
+  ./mvnw -B -q -pl bench -am package -DskipTests
+fi
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+mkdir -p bench/target/run
+
+proxy() { "$JAVA" -Xmx1g ${BENCH_OPTS:-} -cp "$CP" dev.cliproxy.bench.BenchMain all; }
+jmh() {
+  "$JAVA" -cp "$CP" org.openjdk.jmh.Main -prof gc -rf text -rff bench/target/run/jmh.txt "$@"
+}
+
+case "$mode" in
+  all) proxy; jmh ;;
+  proxy) proxy ;;
+  jmh) jmh "$@" ;;
+  soak) "$JAVA" -Xmx1g ${BENCH_OPTS:-} -Dbench.soak.minutes="${1:-10}" -cp "$CP" dev.cliproxy.bench.BenchMain soak ;;
+  *) echo "usage: bench/run.sh [all|proxy|jmh|soak] [args]" >&2; exit 2 ;;
+esac

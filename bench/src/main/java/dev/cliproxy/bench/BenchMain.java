@@ -1,0 +1,319 @@
+package dev.cliproxy.bench;
+
+import dev.cliproxy.bench.load.HttpConn;
+import dev.cliproxy.bench.load.Load;
+import dev.cliproxy.bench.load.OpenStreams;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The proxy benchmark: a {@link FakeUpstream} and the proxy in its own JVM, driven side by side with the fake
+ * upstream directly, so that every figure is a ratio or a difference measured in the same run on the same machine.
+ * Run it with {@code bench/run.sh}; {@code -Dbench.seconds} sets the length of each measured run.
+ */
+public final class BenchMain {
+
+    static final String KEY = "bench-key-0123456789";
+    private static final String AUTH = "Authorization: Bearer " + KEY + "\r\n";
+
+    private final long millis = Long.getLong("bench.seconds", 10) * 1000;
+    private final String heap = System.getProperty("bench.heap", "256m");
+    private final Path work;
+    private final Report report = new Report();
+
+    private BenchMain(Path work) {
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "all";
+        Path work = Path.of(System.getProperty("bench.dir", "bench/target/run"));
+        Files.createDirectories(work);
+        BenchMain bench = new BenchMain(work);
+        int exit = 0;
+        try (FakeUpstream fake = new FakeUpstream(2)) {
+            switch (mode) {
+                case "all" -> bench.all(fake);
+                case "check" -> bench.check(fake);
+                case "profile" -> bench.profile(fake);
+                case "startup" -> bench.startup(fake);
+                case "soak" -> new Soak(bench, fake, Long.getLong("bench.soak.minutes", 10)).run();
+                default -> throw new IllegalArgumentException("mode: all | check | profile | soak");
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    static byte[] chat(String model, boolean stream) {
+        return HttpConn.post("/v1/chat/completions", AUTH, ("{\"model\":\"" + model + "\",\"stream\":" + stream
+                + ",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}")
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] claude(boolean stream) {
+        return HttpConn.post("/v1/messages", "x-api-key: up-key\r\nanthropic-version: 2023-06-01\r\n",
+                ("{\"model\":\"fake-claude\",\"max_tokens\":64,\"stream\":" + stream
+                        + ",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path config(int port, int upstreamPort) throws IOException {
+        Path cfg = work.resolve("config.yaml");
+        Files.writeString(cfg, """
+                host: 127.0.0.1
+                port: %d
+                auth-dir: %s
+                api-keys: ["%s"]
+                openai-compatibility:
+                  - name: fake
+                    base-url: http://127.0.0.1:%d/v1
+                    api-key-entries:
+                      - api-key: up-key
+                    models:
+                      - name: fake-gpt
+                bench-claude:
+                  - base-url: http://127.0.0.1:%d
+                    api-key: up-key
+                    models: [fake-claude]
+                """.formatted(port, work.resolve("auth"), KEY, upstreamPort, upstreamPort));
+        return cfg;
+    }
+
+    ProxyProcess startProxy(FakeUpstream fake) throws IOException {
+        return startProxy(fake, List.of());
+    }
+
+    ProxyProcess startProxy(FakeUpstream fake, List<String> extraOptions) throws IOException {
+        int port = freePort();
+        List<String> options = new ArrayList<>(proxyOptions());
+        options.addAll(extraOptions);
+        return ProxyProcess.start(config(port, fake.port()), port, work.resolve("proxy.log"), options);
+    }
+
+    private List<String> proxyOptions() {
+        List<String> opts = new ArrayList<>(List.of("-Xmx" + heap, "-Xms64m"));
+        String extra = System.getProperty("bench.proxy.opts", "").trim();
+        if (!extra.isEmpty()) {
+            opts.addAll(List.of(extra.split("\\s+")));
+        }
+        return opts;
+    }
+
+    /** Load for a profiler attached to the proxy ({@code -Dbench.proxy.opts=-XX:StartFlightRecording...}). */
+    private void profile(FakeUpstream fake) throws Exception {
+        try (ProxyProcess proxy = startProxy(fake)) {
+            warmUp(fake, proxy);
+            for (byte[] request : List.of(chat("fake-gpt", false), chat("fake-claude", false))) {
+                long cpu0 = proxy.cpuMicros();
+                Load.Result r = Load.closedLoop(proxy.port, request, 64, millis);
+                System.out.printf(Locale.ROOT, "%.0f req/s, %.1f us CPU/request, %d errors%n", r.perSecond(),
+                        (double) (proxy.cpuMicros() - cpu0) / r.requests(), r.errors());
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void all(FakeUpstream fake) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.line("# Proxy benchmark (%d cores; proxy heap -Xmx%s; %d s per run; %s)", cores, heap, millis / 1000,
+                System.getProperty("java.vm.version"));
+        startup(fake);
+        try (ProxyProcess proxy = startProxy(fake)) {
+            warmUp(fake, proxy);
+            latency(fake, proxy);
+            throughput(fake, proxy);
+            streams(fake, proxy);
+            openStreams(fake, proxy);
+        }
+        Path out = work.resolve("bench-report.md");
+        Files.writeString(out, report.text());
+        System.out.println("\nReport written to " + out);
+    }
+
+    /** A quick end-to-end check of each kind of request, printing what comes back. */
+    private void check(FakeUpstream fake) throws Exception {
+        FakeUpstream.deltas = 3;
+        try (ProxyProcess proxy = startProxy(fake)) {
+            for (byte[] request : List.of(chat("fake-gpt", false), chat("fake-claude", false),
+                    chat("fake-gpt", true), chat("fake-claude", true))) {
+                try (HttpConn conn = new HttpConn(proxy.port)) {
+                    for (int i = 0; i < 2; i++) {
+                        StringBuilder body = new StringBuilder();
+                        int status = conn.exchange(request, (b, off, len) ->
+                                body.append(new String(b, off, len, StandardCharsets.UTF_8)));
+                        System.out.println(status + " " + body);
+                    }
+                }
+            }
+            for (byte[] request : List.of(chat("fake-gpt", false), chat("fake-claude", false))) {
+                Load.Result r = Load.closedLoop(proxy.port, request, 16, 2000);
+                System.out.printf("closed loop, 16 connections: %d requests, %d errors%n", r.requests(), r.errors());
+            }
+        }
+    }
+
+    private void startup(FakeUpstream fake) throws IOException {
+        report.line("\n## Start-up: process start to /healthz answering (median of 3)");
+        report.line("| JVM options | median ms | runs |");
+        report.line("|---|---|---|");
+        startupRow(fake, "-Xmx" + heap, List.of());
+    }
+
+    private void startupRow(FakeUpstream fake, String label, List<String> options) throws IOException {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (ProxyProcess p = startProxy(fake, options)) {
+                times.add(p.readyMillis());
+            }
+        }
+        List<Long> sorted = new ArrayList<>(times);
+        sorted.sort(null);
+        report.line("| %s | **%d** | %s |", label, sorted.get(1), times);
+    }
+
+    private void warmUp(FakeUpstream fake, ProxyProcess proxy) throws Exception {
+        FakeUpstream.deltas = 50;
+        FakeUpstream.paceMicros = 0;
+        long warm = Math.max(3000, millis / 2);
+        Load.closedLoop(proxy.port, chat("fake-gpt", false), 16, warm);
+        Load.closedLoop(proxy.port, chat("fake-claude", false), 16, warm);
+        Load.streams(proxy.port, chat("fake-claude", true), 4, 200, "content");
+        Load.closedLoop(fake.port(), chat("fake-gpt", false), 16, 2000);
+        Load.closedLoop(fake.port(), claude(false), 16, 2000);
+    }
+
+    private void latency(FakeUpstream fake, ProxyProcess proxy) throws Exception {
+        int rate = Integer.getInteger("bench.rate", 1000);
+        report.line("\n## Added latency, 1 connection, %d req/s offered (microseconds)", rate);
+        report.line("| scenario | direct p50 | proxy p50 | added p50 | direct p99 | proxy p99 | added p99 |");
+        report.line("|---|---|---|---|---|---|---|");
+        latencyRow("non-stream pass-through", fake.port(), chat("fake-gpt", false), proxy.port,
+                chat("fake-gpt", false), rate);
+        latencyRow("non-stream OpenAI -> Claude", fake.port(), claude(false), proxy.port,
+                chat("fake-claude", false), rate);
+    }
+
+    private void latencyRow(String name, int directPort, byte[] direct, int proxyPort, byte[] proxied, int rate)
+            throws IOException {
+        Load.Result d = Load.fixedRate(directPort, direct, rate, millis);
+        Load.Result p = Load.fixedRate(proxyPort, proxied, rate, millis);
+        check(d);
+        check(p);
+        report.line("| %s | %.0f | %.0f | **%.0f** | %.0f | %.0f | **%.0f** |", name, d.p(50), p.p(50),
+                p.p(50) - d.p(50), d.p(99), p.p(99), p.p(99) - d.p(99));
+    }
+
+    private void throughput(FakeUpstream fake, ProxyProcess proxy) throws Exception {
+        int conns = Integer.getInteger("bench.connections", 64);
+        report.line("\n## Throughput, %d connections", conns);
+        report.line("| scenario | direct req/s | proxy req/s | proxy / direct | proxy CPU us/request | proxy p99 ms |");
+        report.line("|---|---|---|---|---|---|");
+        throughputRow("non-stream pass-through", fake.port(), chat("fake-gpt", false), proxy,
+                chat("fake-gpt", false), conns);
+        throughputRow("non-stream OpenAI -> Claude", fake.port(), claude(false), proxy, chat("fake-claude", false),
+                conns);
+    }
+
+    private void throughputRow(String name, int directPort, byte[] direct, ProxyProcess proxy, byte[] proxied,
+                               int conns) throws Exception {
+        Load.Result d = Load.closedLoop(directPort, direct, conns, millis);
+        long cpu0 = proxy.cpuMicros();
+        Load.Result p = Load.closedLoop(proxy.port, proxied, conns, millis);
+        long cpu = proxy.cpuMicros() - cpu0;
+        check(d);
+        check(p);
+        report.line("| %s | %.0f | %.0f | %.0f%% | %.1f | %.2f |", name, d.perSecond(), p.perSecond(),
+                100 * p.perSecond() / d.perSecond(), (double) cpu / p.requests(), p.p(99) / 1000);
+    }
+
+    private void streams(FakeUpstream fake, ProxyProcess proxy) throws Exception {
+        int deltas = 1000;
+        FakeUpstream.deltas = deltas;
+        FakeUpstream.paceMicros = Long.getLong("bench.pace.micros", 500);
+        int total = 16;
+        Load.StreamResult d = Load.streams(fake.port(), claude(true), 4, total, "text");
+        Load.StreamResult p = Load.streams(proxy.port, chat("fake-claude", true), 4, total, "content");
+        report.line("\n## Streams, OpenAI client -> Claude upstream, %d deltas every %d us, 4 at a time (microseconds)",
+                deltas, FakeUpstream.paceMicros);
+        report.line("| | direct | proxy | added |");
+        report.line("|---|---|---|---|");
+        report.line("| time to first byte p50 | %d | %d | **%d** |", d.ttfb().getValueAtPercentile(50),
+                p.ttfb().getValueAtPercentile(50),
+                p.ttfb().getValueAtPercentile(50) - d.ttfb().getValueAtPercentile(50));
+        report.line("| time to first byte p99 | %d | %d | %d |", d.ttfb().getValueAtPercentile(99),
+                p.ttfb().getValueAtPercentile(99),
+                p.ttfb().getValueAtPercentile(99) - d.ttfb().getValueAtPercentile(99));
+        report.line("| delta upstream-write to client-read p50 | %d | %d | **%d** |",
+                d.deltaLatency().getValueAtPercentile(50), p.deltaLatency().getValueAtPercentile(50),
+                p.deltaLatency().getValueAtPercentile(50) - d.deltaLatency().getValueAtPercentile(50));
+        report.line("| delta upstream-write to client-read p99 | %d | %d | %d |",
+                d.deltaLatency().getValueAtPercentile(99), p.deltaLatency().getValueAtPercentile(99),
+                p.deltaLatency().getValueAtPercentile(99) - d.deltaLatency().getValueAtPercentile(99));
+        report.line("| deltas received / sent | %d / %d | %d / %d | |", d.deltas(), (long) total * deltas,
+                p.deltas(), (long) total * deltas);
+        report.line("| failed streams | %d | %d | |", d.errors(), p.errors());
+    }
+
+    private void openStreams(FakeUpstream fake, ProxyProcess proxy) throws Exception {
+        int n = Integer.getInteger("bench.open.streams", 1000);
+        FakeUpstream.deltas = 100;
+        FakeUpstream.paceMicros = 100_000;
+        long idleHeap = proxy.heapUsedKib(true);
+        long idleRss = proxy.rssKib();
+        long[] sample = new long[3];
+        OpenStreams.Result r = OpenStreams.run(proxy.port, chat("fake-claude", true), n, () -> {
+            try {
+                Thread.sleep(1000);
+                sample[0] = proxy.heapUsedKib(false);
+                sample[1] = proxy.heapUsedKib(true);
+                sample[2] = proxy.rssKib();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        report.line("\n## %d open streams (OpenAI client -> Claude upstream, 100 deltas every 100 ms)", n);
+        report.line("| | idle | %d streams open |", n);
+        report.line("|---|---|---|");
+        report.line("| heap used (MiB) | %.1f (after GC) | %.1f (%.1f after GC) |", idleHeap / 1024.0,
+                sample[0] / 1024.0, sample[1] / 1024.0);
+        report.line("| RSS (MiB) | %.1f | %.1f |", idleRss / 1024.0, sample[2] / 1024.0);
+        report.line("| streams opened / completed / failed | | %d / %d / %d |", r.opened(), r.completed(),
+                r.failures());
+        report.line("| events received (per stream) | | %.1f |", (double) r.deltas() / Math.max(1, r.completed()));
+    }
+
+    static void check(Load.Result r) {
+        if (r.errors() > 0) {
+            System.out.printf(Locale.ROOT, "WARNING: %d failed requests%n", r.errors());
+        }
+    }
+
+    /** Collects the report and echoes it as it grows. */
+    static final class Report {
+        private final StringBuilder text = new StringBuilder();
+
+        void line(String format, Object... args) {
+            String s = String.format(Locale.ROOT, format, args);
+            System.out.println(s);
+            text.append(s).append('\n');
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cliproxy.bench;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The proxy under test, in its own JVM (launched with this benchmark's class path), and what the operating system
+ * and the JVM tell about it: CPU time from {@code /proc/<pid>/stat}, RSS from {@code /proc/<pid>/status}, heap from
+ * {@code jcmd GC.heap_info}.
+ */
+final class ProxyProcess implements AutoCloseable {
+
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    final int port;
+    /** Milliseconds from process start to {@code /healthz} answering 200. */
+    final long readyMillis;
+
+    private ProxyProcess(Process process, int port, long readyMillis) {
+        this.process = process;
+        this.port = port;
+        this.readyMillis = readyMillis;
+    }
+
+    static ProxyProcess start(Path config, int port, Path log, List<String> jvmOptions) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-Dorg.jboss.logging.provider=slf4j");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("dev.cliproxy.host.Main");
+        cmd.add("--config");
+        cmd.add(config.toString());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = t0 + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IOException("the proxy exited at start; see " + log);
+            }
+            if (healthy(port)) {
+                return new ProxyProcess(p, port, (System.nanoTime() - t0) / 1_000_000);
+            }
+            try {
+                Thread.sleep(0, 200_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        p.destroyForcibly();
+        throw new IOException("the proxy did not become ready in 30 s; see " + log);
+    }
+
+    private static boolean healthy(int port) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/healthz").toURL()
+                    .openConnection();
+            c.setConnectTimeout(200);
+            c.setReadTimeout(1000);
+            boolean ok = c.getResponseCode() == 200;
+            c.disconnect();
+            return ok;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    long readyMillis() {
+        return readyMillis;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** User plus system CPU time of the process so far, in microseconds (10 ms resolution). */
+    long cpuMicros() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /** Resident set size in KiB. */
+    long rssKib() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Heap in use in KiB, from {@code jcmd GC.heap_info}; after a full GC when {@code gcFirst}. */
+    long heapUsedKib(boolean gcFirst) throws IOException, InterruptedException {
+        if (gcFirst) {
+            jcmd("GC.run");
+        }
+        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

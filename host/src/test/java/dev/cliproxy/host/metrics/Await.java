@@ -1,0 +1,26 @@
+package dev.cliproxy.host.metrics;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Polls with a deadline. The pipeline reports a request to its listeners just after the answer has gone out, so a
+ * test that reads metrics, logs or usage right after its response must wait for them.
+ */
+public final class Await {
+
+    private Await() {
+    }
+
+    /** The first value of {@code probe} that satisfies {@code done}, or the last one after 10 s. */
+    public static <T> T until(Supplier<T> probe, Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        T value = probe.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            value = probe.get();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.cliproxy.host.usage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.format.Json;
+import dev.cliproxy.host.auth.ClientKeys;
+import dev.cliproxy.host.metrics.Await;
+import dev.cliproxy.host.metrics.CompatUpstream;
+import dev.cliproxy.host.testing.TestProxy;
+import io.undertow.Undertow;
+import io.undertow.server.RoutingHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The usage endpoints, mounted on a bare Undertow (the management API mounts them behind its auth), fed by real
+ * requests through the real server.
+ */
+class UsageHandlersTest {
+
+    @StartStop
+    private final MockWebServer upstream = new MockWebServer();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private TestProxy proxy;
+    private Undertow management;
+
+    @BeforeEach
+    void start() {
+        proxy = TestProxy.start(CompatUpstream.config(upstream, 1, ""));
+        UsageHandlers usage = proxy.server().observability().usage();
+        management = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new RoutingHandler()
+                .get("/usage", usage.get()).get("/usage/export", usage.export())
+                .post("/usage/import", usage.importing()).delete("/usage", usage.delete())).build();
+        management.start();
+    }
+
+    @AfterEach
+    void stop() {
+        management.stop();
+        proxy.close();
+    }
+
+    private JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
+        int port = ((InetSocketAddress) management.getListenerInfo().getFirst().getAddress()).getPort();
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> res = client.send(r, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = Json.MAPPER.readTree(res.body());
+        return Json.MAPPER.createObjectNode().put("status", res.statusCode()).set("body", json);
+    }
+
+    /** The usage statistics; they are recorded just after each answer goes out, hence the polling callers. */
+    private JsonNode get() {
+        try {
+            return call("GET", "/usage", null);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void reportsTotalsByClientKeyModelProviderAndDay() throws Exception {
+        upstream.enqueue(CompatUpstream.ok());
+        upstream.enqueue(CompatUpstream.ok());
+        proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
+        proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
+        proxy.post("/v1/chat/completions", CompatUpstream.KEY, "{\"model\":\"made-up\",\"messages\":[]}");
+
+        JsonNode r = Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 3);
+        assertEquals(200, r.path("status").asInt());
+        JsonNode u = r.at("/body/usage");
+        assertEquals(3, u.path("total_requests").asLong());
+        assertEquals(2, u.path("success_count").asLong());
+        assertEquals(1, u.path("failure_count").asLong());
+        assertEquals(10, u.path("total_tokens").asLong());
+        assertEquals(6, u.path("input_tokens").asLong());
+        assertEquals(1, r.at("/body/failed_requests").asLong());
+        JsonNode api = u.path("apis").path(ClientKeys.idOf(CompatUpstream.KEY));
+        assertEquals(3, api.path("total_requests").asLong());
+        assertEquals(2, api.at("/models/my-model/total_requests").asLong());
+        assertEquals(1, api.at("/models/other/total_requests").asLong(), "invented names are grouped");
+        assertEquals(10, u.at("/providers/openai-compat/total_tokens").asLong());
+        assertEquals(3, u.path("requests_by_day").elements().next().asLong());
+        assertEquals(3, u.path("requests_by_hour").elements().next().asLong());
+        assertFalse(u.toString().contains(CompatUpstream.KEY));
+    }
+
+    @Test
+    void exportsResetsAndImportsSoTotalsSurviveARestart() throws Exception {
+        upstream.enqueue(CompatUpstream.ok());
+        proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
+        Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 1);
+        JsonNode exported = call("GET", "/usage/export", null).path("body");
+        assertEquals(1, exported.path("version").asInt());
+        assertFalse(exported.path("exported_at").asText().isEmpty());
+
+        assertEquals("ok", call("DELETE", "/usage", null).at("/body/status").asText());
+        assertEquals(0, call("GET", "/usage", null).at("/body/usage/total_requests").asLong());
+
+        JsonNode imported = call("POST", "/usage/import", exported.toString());
+        assertEquals(200, imported.path("status").asInt());
+        assertEquals(1, imported.at("/body/added").asLong());
+        JsonNode after = call("GET", "/usage", null).at("/body/usage");
+        assertEquals(exported.path("usage"), after, "the same statistics as before the reset");
+    }
+
+    @Test
+    void rejectsAnImportThatIsNotAUsageExport() throws Exception {
+        JsonNode r = call("POST", "/usage/import", "[1,2]");
+        assertEquals(400, r.path("status").asInt());
+        assertEquals("invalid body", r.at("/body/error").asText());
+    }
+}
