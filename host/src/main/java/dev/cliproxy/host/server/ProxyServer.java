@@ -1,10 +1,13 @@
 package dev.cliproxy.host.server;
 
 import dev.cliproxy.host.api.ApiRoutes;
+import dev.cliproxy.host.config.ConfigStore;
+import dev.cliproxy.host.config.ConfigWatcher;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.management.ManagementRoutes;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
@@ -16,11 +19,13 @@ import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The running proxy: wires config, plugins, routing and the Undertow server, and shuts them down in order. The
  * handler chain every request goes through, outermost first: graceful-shutdown gate -> request id -> CORS ->
+ * paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes}); all others: the
  * route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
  */
 public final class ProxyServer implements AutoCloseable {
@@ -46,21 +52,30 @@ public final class ProxyServer implements AutoCloseable {
     private final OkHttpUpstreamHttp http;
     private final ProviderLoader plugins;
     private final LiveState live;
+    private final ManagementRoutes management;
+    private final ConfigWatcher watcher;
     private final Duration shutdownGrace;
 
     private ProxyServer(Undertow undertow, GracefulShutdownHandler gate, ExecutorService requests,
-                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, Duration shutdownGrace) {
+                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live,
+                        ManagementRoutes management, ConfigWatcher watcher, Duration shutdownGrace) {
         this.undertow = undertow;
         this.gate = gate;
         this.requests = requests;
         this.http = http;
         this.plugins = plugins;
         this.live = live;
+        this.management = management;
+        this.watcher = watcher;
         this.shutdownGrace = shutdownGrace;
     }
 
-    /** Starts the proxy for {@code config}, loading plugins from {@code pluginsDir}. */
-    public static ProxyServer start(ProxyConfig config, Path pluginsDir) {
+    /**
+     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. A plaintext management key in the
+     * config file is replaced by its bcrypt hash first (written back to the file).
+     */
+    public static ProxyServer start(ProxyConfig loaded, Path pluginsDir) {
+        ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
@@ -80,7 +95,10 @@ public final class ProxyServer implements AutoCloseable {
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
-        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(routes)));
+        ConfigStore store = new ConfigStore(live);
+        ManagementRoutes management = new ManagementRoutes(live, store, requests, clock);
+        HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
+        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
 
         Undertow undertow = build(config, gate);
         try {
@@ -91,7 +109,14 @@ public final class ProxyServer implements AutoCloseable {
             plugins.close();
             throw e;
         }
-        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, Duration.ofSeconds(30));
+        ConfigWatcher watcher = new ConfigWatcher(store, ConfigWatcher.DEFAULT_DEBOUNCE);
+        try {
+            watcher.start();
+        } catch (IOException e) {
+            LOG.warn("Cannot watch the config file for changes: {}", e.toString());
+        }
+        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, management, watcher,
+                Duration.ofSeconds(30));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -107,7 +132,9 @@ public final class ProxyServer implements AutoCloseable {
                 .setBufferSize(16 * 1024)
                 .setDirectBuffers(true)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 0)
+                // Idle keep-alive connections are closed after 60 s. (0 closed them as soon as a response was
+                // sent, so clients reusing a pooled connection raced the close and saw EOF.)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
         if (config.tls().enable()) {
@@ -135,12 +162,18 @@ public final class ProxyServer implements AutoCloseable {
         return live;
     }
 
+    /** The management API's route table, to mount more endpoints behind the management key. */
+    public ManagementRoutes management() {
+        return management;
+    }
+
     /**
      * Stops accepting requests, lets running ones (streams included) finish for up to 30 s, then stops the server,
      * cancels what is left and unloads the plugins.
      */
     @Override
     public void close() {
+        watcher.close();
         gate.shutdown();
         try {
             if (!gate.awaitShutdown(shutdownGrace.toMillis())) {
