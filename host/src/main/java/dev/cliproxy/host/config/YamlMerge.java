@@ -132,6 +132,9 @@ final class YamlMerge {
             tag = Tag.NULL;
             text = "null";
         }
+        if (text.isEmpty() && style == ScalarStyle.PLAIN) {
+            style = ScalarStyle.DOUBLE_QUOTED;
+        }
         ScalarNode node = new ScalarNode(tag, text, style);
         copyComments(old, node);
         return node;

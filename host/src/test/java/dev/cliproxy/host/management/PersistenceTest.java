@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +95,7 @@ class PersistenceTest {
                     } catch (IOException | RuntimeException e) {
                         partial.add(e.toString());
                     }
+                    LockSupport.parkNanos(1_000_000);
                 }
             });
             List<Future<HttpResponse<String>>> results = new ArrayList<>();
