@@ -1,8 +1,7 @@
 package dev.cliproxy.host.metrics;
 
 /**
- * Decides whether a presented management key is right. The management API's own verifier can be plugged in here;
- * {@link BcryptManagementKeyCheck} is the stand-alone one.
+ * Decides whether a presented management key is right; the server plugs in the management API's own verifier.
  */
 @FunctionalInterface
 public interface ManagementKeyCheck {

@@ -1,7 +1,6 @@
 package dev.cliproxy.host.server;
 
 import dev.cliproxy.host.accesslog.AccessLog;
-import dev.cliproxy.host.metrics.BcryptManagementKeyCheck;
 import dev.cliproxy.host.metrics.CredentialStates;
 import dev.cliproxy.host.metrics.JvmMetrics;
 import dev.cliproxy.host.metrics.ManagementKeyCheck;
@@ -79,11 +78,6 @@ public final class Observability implements AutoCloseable {
             LOG.info("Metrics served on {}:{}/metrics", host, metrics.port());
         }
         return new Observability(listener, endpoint, new UsageHandlers(usage, clock), jvm, metricsServer);
-    }
-
-    /** The stand-alone management key check (bcrypt of {@code remote-management.secret-key}). */
-    public static ManagementKeyCheck managementKeyCheck(LiveState live) {
-        return new BcryptManagementKeyCheck(live::config);
     }
 
     /** The listener the pipeline reports to. */

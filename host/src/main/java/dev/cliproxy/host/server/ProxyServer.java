@@ -1,10 +1,14 @@
 package dev.cliproxy.host.server;
 
 import dev.cliproxy.host.api.ApiRoutes;
+import dev.cliproxy.host.config.ConfigStore;
+import dev.cliproxy.host.config.ConfigWatcher;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.management.KeyVerifier;
+import dev.cliproxy.host.management.ManagementRoutes;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.routing.CooldownPolicy;
@@ -15,11 +19,14 @@ import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.util.Methods;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The running proxy: wires config, plugins, routing and the Undertow server, and shuts them down in order. The
  * handler chain every request goes through, outermost first: graceful-shutdown gate -> request id -> CORS ->
+ * paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes}); all others: the
  * route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
  */
 public final class ProxyServer implements AutoCloseable {
@@ -45,11 +53,14 @@ public final class ProxyServer implements AutoCloseable {
     private final OkHttpUpstreamHttp http;
     private final ProviderLoader plugins;
     private final LiveState live;
+    private final ManagementRoutes management;
+    private final ConfigWatcher watcher;
     private final Duration shutdownGrace;
     private final Observability observability;
 
     private ProxyServer(Undertow undertow, GracefulShutdownHandler gate, ExecutorService requests,
-                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, Duration shutdownGrace,
+                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live,
+                        ManagementRoutes management, ConfigWatcher watcher, Duration shutdownGrace,
                         Observability observability) {
         this.undertow = undertow;
         this.gate = gate;
@@ -57,12 +68,18 @@ public final class ProxyServer implements AutoCloseable {
         this.http = http;
         this.plugins = plugins;
         this.live = live;
+        this.management = management;
+        this.watcher = watcher;
         this.shutdownGrace = shutdownGrace;
         this.observability = observability;
     }
 
-    /** Starts the proxy for {@code config}, loading plugins from {@code pluginsDir}. */
-    public static ProxyServer start(ProxyConfig config, Path pluginsDir) {
+    /**
+     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. A plaintext management key in the
+     * config file is replaced by its bcrypt hash first (written back to the file).
+     */
+    public static ProxyServer start(ProxyConfig loaded, Path pluginsDir) {
+        ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
@@ -78,8 +95,9 @@ public final class ProxyServer implements AutoCloseable {
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
         CooldownTracker cooldowns = new CooldownTracker(clock, CooldownPolicy.DEFAULT);
+        KeyVerifier managementKeys = new KeyVerifier(Duration.ofMinutes(1));
         Observability observability = Observability.start(live, metrics, cooldowns, clock, http,
-                Observability.managementKeyCheck(live));
+                presented -> managementKeys.matches(presented, live.config().remoteManagement().secretKey()));
         RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
@@ -87,7 +105,14 @@ public final class ProxyServer implements AutoCloseable {
         if (observability.metricsOnMainPort()) {
             routes.get("/metrics", observability.metricsEndpoint());
         }
-        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(routes)));
+        ConfigStore store = new ConfigStore(live);
+        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
+        management.add(Methods.GET, "/usage", observability.usage().get())
+                .add(Methods.GET, "/usage/export", observability.usage().export())
+                .add(Methods.POST, "/usage/import", observability.usage().importing())
+                .add(Methods.DELETE, "/usage", observability.usage().delete());
+        HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
+        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
 
         Undertow undertow = build(config, gate);
         try {
@@ -99,8 +124,14 @@ public final class ProxyServer implements AutoCloseable {
             plugins.close();
             throw e;
         }
-        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, Duration.ofSeconds(30),
-                observability);
+        ConfigWatcher watcher = new ConfigWatcher(store, ConfigWatcher.DEFAULT_DEBOUNCE);
+        try {
+            watcher.start();
+        } catch (IOException e) {
+            LOG.warn("Cannot watch the config file for changes: {}", e.toString());
+        }
+        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, management, watcher,
+                Duration.ofSeconds(30), observability);
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -152,12 +183,18 @@ public final class ProxyServer implements AutoCloseable {
         return live;
     }
 
+    /** The management API's route table, to mount more endpoints behind the management key. */
+    public ManagementRoutes management() {
+        return management;
+    }
+
     /**
      * Stops accepting requests, lets running ones (streams included) finish for up to 30 s, then stops the server,
      * cancels what is left and unloads the plugins.
      */
     @Override
     public void close() {
+        watcher.close();
         gate.shutdown();
         try {
             if (!gate.awaitShutdown(shutdownGrace.toMillis())) {
