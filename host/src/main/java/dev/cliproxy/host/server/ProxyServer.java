@@ -1,5 +1,6 @@
 package dev.cliproxy.host.server;
 
+import dev.cliproxy.api.Credential;
 import dev.cliproxy.host.api.ApiRoutes;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
@@ -8,7 +9,6 @@ import dev.cliproxy.host.http.RequestIds;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
-import dev.cliproxy.host.routing.CooldownPolicy;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.services.CaffeineTokenCache;
 import dev.cliproxy.host.services.PluginServices;
@@ -46,22 +46,29 @@ public final class ProxyServer implements AutoCloseable {
     private final OkHttpUpstreamHttp http;
     private final ProviderLoader plugins;
     private final LiveState live;
+    private final CooldownTracker cooldowns;
     private final Duration shutdownGrace;
 
     private ProxyServer(Undertow undertow, GracefulShutdownHandler gate, ExecutorService requests,
-                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, Duration shutdownGrace) {
+                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, CooldownTracker cooldowns,
+                        Duration shutdownGrace) {
         this.undertow = undertow;
         this.gate = gate;
         this.requests = requests;
         this.http = http;
         this.plugins = plugins;
         this.live = live;
+        this.cooldowns = cooldowns;
         this.shutdownGrace = shutdownGrace;
     }
 
     /** Starts the proxy for {@code config}, loading plugins from {@code pluginsDir}. */
     public static ProxyServer start(ProxyConfig config, Path pluginsDir) {
-        Clock clock = Clock.systemUTC();
+        return start(config, pluginsDir, Clock.systemUTC());
+    }
+
+    /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
+    public static ProxyServer start(ProxyConfig config, Path pluginsDir, Clock clock) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
         OkHttpUpstreamHttp http = new OkHttpUpstreamHttp(() -> liveRef.get() == null ? config
@@ -75,7 +82,8 @@ public final class ProxyServer implements AutoCloseable {
 
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
-        CooldownTracker cooldowns = new CooldownTracker(clock, CooldownPolicy.DEFAULT);
+        CooldownTracker cooldowns = new CooldownTracker(clock);
+        live.onChange(state -> cooldowns.retain(state.allCredentials().stream().map(Credential::id).toList()));
         RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, ExchangeListener.NONE);
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
@@ -91,7 +99,8 @@ public final class ProxyServer implements AutoCloseable {
             plugins.close();
             throw e;
         }
-        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, Duration.ofSeconds(30));
+        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, cooldowns,
+                Duration.ofSeconds(30));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -107,7 +116,9 @@ public final class ProxyServer implements AutoCloseable {
                 .setBufferSize(16 * 1024)
                 .setDirectBuffers(true)
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
-                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 0)
+                // -1: idle keep-alive connections are never timed out (0 would close them 50 ms after each
+                // response, so a client's next request races the close and fails with EOF)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, -1)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
         if (config.tls().enable()) {
@@ -133,6 +144,11 @@ public final class ProxyServer implements AutoCloseable {
     /** The live state (config, credentials, models). */
     public LiveState live() {
         return live;
+    }
+
+    /** The credentials' cooldown state (for the management endpoints of {@code routing}). */
+    public CooldownTracker cooldowns() {
+        return cooldowns;
     }
 
     /**
