@@ -56,4 +56,19 @@ public interface ProviderPlugin extends ExtensionPoint {
     default boolean alwaysStreamsUpstream() {
         return false;
     }
+
+    /**
+     * Upstream models the host may try <em>on the same credential</em> when {@code model} is out of quota there
+     * (e.g. Gemini's preview variants of a model, which have their own quota). The host asks only after a quota
+     * failure ({@link FailureKind#QUOTA}) and only while {@code quota-exceeded.switch-preview-model} is on; it tries
+     * them, in the order given, after every other credential serving the requested model has failed or is cooling
+     * down, and cools each of them down on its own. The client keeps seeing the model name it asked for. Must be
+     * cheap and must not do I/O. The default offers none.
+     *
+     * @param credential the credential whose quota for {@code model} is exhausted
+     * @param model      the upstream model name that answered with a quota error
+     */
+    default List<String> quotaFallbackModels(Credential credential, String model) {
+        return List.of();
+    }
 }

@@ -2,9 +2,6 @@ package dev.cliproxy.api;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -38,10 +35,16 @@ public class UpstreamException extends RuntimeException {
         this.wholeCredential = wholeCredential;
     }
 
-    /** An HTTP error answer, classified by status, with {@code Retry-After} (seconds or HTTP date) honoured. */
+    /**
+     * An HTTP error answer, classified by status. The reset hint is the {@code Retry-After} (seconds or HTTP date) or
+     * {@code retry-after-ms} header; for quota answers (402/429) without one, the reset the body names, if any
+     * (see {@link RetryHints}).
+     */
     public static UpstreamException fromResponse(int status, Map<String, List<String>> headers, byte[] body) {
-        return new UpstreamException(status, body, FailureKind.forStatus(status), parseRetryAfter(headers), false,
-                "upstream answered " + status);
+        FailureKind kind = FailureKind.forStatus(status);
+        Duration retryAfter = kind == FailureKind.QUOTA ? RetryHints.of(headers, body)
+                : RetryHints.fromHeaders(headers, java.time.Clock.systemUTC());
+        return new UpstreamException(status, body, kind, retryAfter, false, "upstream answered " + status);
     }
 
     /** No answer: connection refused, reset, timed out. */
@@ -83,32 +86,8 @@ public class UpstreamException extends RuntimeException {
         return wholeCredential;
     }
 
-    /** The value of a {@code Retry-After} header (delta-seconds or HTTP date), or {@code null}. */
+    /** The value of a {@code Retry-After} (delta-seconds or HTTP date) or {@code retry-after-ms} header, or null. */
     public static Duration parseRetryAfter(Map<String, List<String>> headers) {
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-            if (h.getKey() != null && h.getKey().equalsIgnoreCase("retry-after") && !h.getValue().isEmpty()) {
-                return parseRetryAfterValue(h.getValue().get(0));
-            }
-        }
-        return null;
-    }
-
-    static Duration parseRetryAfterValue(String value) {
-        String v = value.trim();
-        try {
-            long seconds = Long.parseLong(v);
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
-        }
+        return RetryHints.fromHeaders(headers, java.time.Clock.systemUTC());
     }
 }

@@ -57,7 +57,9 @@ public final class InferenceHandler implements HttpHandler {
             channel.sendJson(reply.status(), reply.body(), reply.headers());
             return;
         }
-        pipeline.handle(in, new ExchangeChannel(exchange));
+        try (ExchangeChannel channel = new ExchangeChannel(exchange)) {
+            pipeline.handle(in, channel);
+        }
     }
 
     private InboundRequest parse(HttpServerExchange exchange, long start) throws java.io.IOException {

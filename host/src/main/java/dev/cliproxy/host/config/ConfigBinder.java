@@ -32,7 +32,11 @@ final class ConfigBinder {
         if (port < 0 || port > 65535) {
             throw error(root.get("port"), "'port' must be between 0 and 65535");
         }
-        String strategy = string(root.path("routing"), "strategy", ProxyConfig.Routing.DEFAULT.strategy());
+        String strategy = ProxyConfig.Routing.canonical(string(root.path("routing"), "strategy", ""));
+        if (strategy == null) {
+            throw error(root.path("routing").get("strategy"),
+                    "'routing.strategy' must be round-robin, fill-first or weighted-round-robin");
+        }
         return new ProxyConfig(
                 string(root, "host", ""),
                 port,
@@ -55,9 +59,19 @@ final class ConfigBinder {
                 new ProxyConfig.Timeouts(
                         positive(timeouts, "connect-seconds", ProxyConfig.Timeouts.DEFAULT.connectSeconds()),
                         positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
+                failover(root),
                 new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
                 root,
                 source);
+    }
+
+    private ProxyConfig.Failover failover(JsonNode root) {
+        int transientCooldown = integer(root, "transient-error-cooldown-seconds", 0);
+        return new ProxyConfig.Failover(Math.max(0, integer(root, "max-retry-credentials", 0)),
+                transientCooldown == 0 ? ProxyConfig.Failover.DEFAULT.transientErrorCooldownSeconds()
+                        : Math.max(-1, transientCooldown),
+                bool(root, "disable-cooling", false),
+                positive(root, "quota-cooldown-cap-seconds", ProxyConfig.Failover.DEFAULT.quotaCooldownCapSeconds()));
     }
 
     private List<String> apiKeys(JsonNode node) {

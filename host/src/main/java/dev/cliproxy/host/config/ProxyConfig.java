@@ -26,6 +26,7 @@ import java.util.List;
  * @param routing                       credential selection
  * @param streaming                     stream keep-alives and bootstrap retries
  * @param timeouts                      upstream timeouts
+ * @param failover                      cooldowns and failover limits (top-level keys, see {@link Failover})
  * @param plugins                       plugin folder
  * @param raw                           the whole document as a JSON tree, for plugins and unknown keys
  * @param source                        the file it came from, or {@code null} for built-in defaults
@@ -48,6 +49,7 @@ public record ProxyConfig(
         Routing routing,
         Streaming streaming,
         Timeouts timeouts,
+        Failover failover,
         Plugins plugins,
         JsonNode raw,
         Path source) {
@@ -90,9 +92,26 @@ public record ProxyConfig(
         public static final QuotaExceeded DEFAULT = new QuotaExceeded(true, true);
     }
 
-    /** {@code routing.*}: {@code round-robin} (default), {@code fill-first} or {@code weighted-round-robin}. */
+    /**
+     * {@code routing.*}: {@code round-robin} (default), {@code fill-first} or {@code weighted-round-robin} (by each
+     * credential's {@code weight}); the value is stored in that canonical spelling.
+     */
     public record Routing(String strategy) {
         public static final Routing DEFAULT = new Routing("round-robin");
+
+        /**
+         * The canonical name of a strategy, accepting the anchor's spellings ({@code rr}, {@code roundrobin},
+         * {@code ff}, {@code fillfirst}, {@code wrr}, {@code weighted}...); {@code null} when unknown.
+         */
+        public static String canonical(String value) {
+            String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return switch (v) {
+                case "", "round-robin", "roundrobin", "rr" -> "round-robin";
+                case "fill-first", "fillfirst", "ff" -> "fill-first";
+                case "weighted-round-robin", "weightedroundrobin", "weighted", "wrr" -> "weighted-round-robin";
+                default -> null;
+            };
+        }
     }
 
     /** {@code streaming.*}: SSE keep-alive comment interval (0 = off) and extra attempts before the first byte. */
@@ -106,6 +125,18 @@ public record ProxyConfig(
      */
     public record Timeouts(int connectSeconds, int firstByteSeconds) {
         public static final Timeouts DEFAULT = new Timeouts(15, 600);
+    }
+
+    /**
+     * Cooldown and failover settings, bound from top-level keys: {@code max-retry-credentials} (credentials tried per
+     * round, 0 = all), {@code transient-error-cooldown-seconds} (cooldown after 408/5xx/connection errors; 0 means
+     * the default 60, -1 none), {@code disable-cooling} (failures are recorded but never bench a credential) and
+     * {@code quota-cooldown-cap-seconds} (the longest a quota error may bench a credential, whatever reset time the
+     * upstream names; default 1800).
+     */
+    public record Failover(int maxRetryCredentials, int transientErrorCooldownSeconds, boolean disableCooling,
+                           int quotaCooldownCapSeconds) {
+        public static final Failover DEFAULT = new Failover(0, 60, false, 1800);
     }
 
     /** {@code plugins.*}: the folder plugin jars are loaded from. */

@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
 
 /**
- * The pipeline's {@link ClientChannel} over a blocking Undertow exchange. Its cancellation fires when the client
- * connection closes (and when a write fails).
+ * The pipeline's {@link ClientChannel} over a blocking Undertow exchange. Its cancellation fires as soon as the
+ * client goes away: the connection's read side reports end of stream ({@link ClientDisconnectWatch}, HTTP/1.1),
+ * the connection closes, or a write fails. {@link #close()} ends the watch; call it before the exchange ends.
  */
-public final class ExchangeChannel implements ClientChannel {
+public final class ExchangeChannel implements ClientChannel, AutoCloseable {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final AttachmentKey<Set<ExchangeCancellation>> ACTIVE =
@@ -28,6 +30,7 @@ public final class ExchangeChannel implements ClientChannel {
 
     private final HttpServerExchange exchange;
     private final ExchangeCancellation cancellation = new ExchangeCancellation();
+    private final ClientDisconnectWatch disconnects;
     private OutputStream stream;
 
     public ExchangeChannel(HttpServerExchange exchange) {
@@ -38,6 +41,7 @@ public final class ExchangeChannel implements ClientChannel {
             active.remove(cancellation);
             next.proceed();
         });
+        this.disconnects = ClientDisconnectWatch.start(exchange, cancellation::cancel);
     }
 
     /**
@@ -57,7 +61,20 @@ public final class ExchangeChannel implements ClientChannel {
 
     @Override
     public void sendJson(int status, byte[] body, Map<String, String> headers) {
+        disconnects.close();
         JsonReply.send(exchange, status, body, headers);
+    }
+
+    /**
+     * Ends the disconnect watch, and drops the connection of a client that has gone away (nothing more can reach
+     * it). Call once the pipeline is done, before the exchange ends.
+     */
+    @Override
+    public void close() {
+        disconnects.close();
+        if (cancellation.isCancelled() && !exchange.isResponseComplete()) {
+            IoUtils.safeClose(exchange.getConnection());
+        }
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class CredentialStates {
             return State.DISABLED;
         }
         State state = State.AVAILABLE;
-        for (Map.Entry<String, CooldownTracker.Cooldown> e : cooldowns.of(c.id()).entrySet()) {
+        for (Map.Entry<String, CooldownTracker.Cooldown> e : cooldowns.cooldowns(c.id()).entrySet()) {
             CooldownTracker.Cooldown cd = e.getValue();
             if (!cd.until().isAfter(now)) {
                 continue;

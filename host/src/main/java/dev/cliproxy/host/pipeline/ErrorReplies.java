@@ -32,7 +32,7 @@ public final class ErrorReplies {
     public Reply render(Throwable failure, WireFormat client, WireFormat upstream) {
         return switch (failure) {
             case UpstreamException e -> upstreamError(e, client, upstream);
-            case AllCoolingException e -> cooling(e, client);
+            case AllCoolingException e -> cooling(e, client, upstream);
             case ProxyException e -> reply(client, new ApiError(e.status(), e.getMessage(), e.code()),
                     e.retryAfter());
             case FormatException e -> reply(client, new ApiError(400, e.getMessage(), "invalid_request_error"), null);
@@ -69,14 +69,31 @@ public final class ErrorReplies {
                 decoded.code()), e.retryAfter());
     }
 
-    private Reply cooling(AllCoolingException e, WireFormat client) {
-        Duration wait = e.availableAt() == null ? Duration.ofSeconds(1)
-                : Duration.between(clock.instant(), e.availableAt());
+    /**
+     * Every credential is cooling, with {@code Retry-After} set to when the first one comes back. If this request
+     * made attempts, the real upstream error of its last attempt is relayed (its status and body); if every
+     * credential was already cooling, the answer is 429 whose message names the last upstream error behind the
+     * cooldowns. No credential usable at all (and none cooling) is a 503.
+     */
+    private Reply cooling(AllCoolingException e, WireFormat client, WireFormat upstream) {
+        if (e.availableAt() == null) {
+            return reply(client, new ApiError(503, "no credential is available for model " + e.model(),
+                    "auth_unavailable"), null);
+        }
+        Duration wait = Duration.between(clock.instant(), e.availableAt());
         if (wait.isNegative()) {
             wait = Duration.ZERO;
         }
-        return reply(client, new ApiError(429, e.getMessage() + "; retry in " + Math.max(1, ceilSeconds(wait))
-                + " s", "model_cooldown"), wait);
+        String retryAfter = Long.toString(Math.max(1, ceilSeconds(wait)));
+        if (e.attemptFailure() != null) {
+            Reply relayed = upstreamError(e.attemptFailure(), client, upstream);
+            Map<String, String> headers = new LinkedHashMap<>(relayed.headers());
+            headers.put("Retry-After", retryAfter);
+            return new Reply(relayed.status(), relayed.body(), headers, relayed.error());
+        }
+        String message = "All credentials for model " + e.model() + " are cooling down; retry in " + retryAfter
+                + " s" + (e.lastFailure() == null ? "" : ". Last upstream error: " + e.lastFailure().describe());
+        return reply(client, new ApiError(429, message, "model_cooldown"), wait);
     }
 
     private static long ceilSeconds(Duration d) {

@@ -1,5 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
+import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.api.format.Usage;
 import dev.cliproxy.host.routing.Candidate;
 
@@ -14,6 +15,8 @@ final class ExchangeTrace {
     Usage usage;
     int status = 200;
     String error;
+    /** The upstream connection broke after the stream had started (the credential is cooled down for it). */
+    UpstreamException brokenUpstream;
 
     ExchangeTrace(InboundRequest in) {
         this.in = in;

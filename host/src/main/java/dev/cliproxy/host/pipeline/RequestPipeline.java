@@ -3,15 +3,13 @@ package dev.cliproxy.host.pipeline;
 import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.api.format.Codecs;
 import dev.cliproxy.host.routing.AllCoolingException;
-import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.routing.CandidatePool;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.routing.FailoverLoop;
-import dev.cliproxy.host.routing.Scheduler;
+import dev.cliproxy.host.routing.Router;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +33,13 @@ public final class RequestPipeline {
     private static final Map<String, String> JSON_HEADERS = Map.of();
 
     private final LiveState live;
-    private final CooldownTracker cooldowns;
-    private final Clock clock;
+    private final Router router;
     private final ErrorReplies errors;
     private final ExchangeListener listener;
-    private volatile Scheduler scheduler;
-    private volatile String schedulerStrategy = "";
 
     public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener) {
         this.live = live;
-        this.cooldowns = cooldowns;
-        this.clock = clock;
+        this.router = new Router(cooldowns, clock);
         this.errors = new ErrorReplies(clock);
         this.listener = listener;
     }
@@ -57,13 +51,15 @@ public final class RequestPipeline {
         FormatBridge bridge = new FormatBridge(in);
         try {
             RuntimeState state = live.current();
-            List<Candidate> candidates = state.models().candidates(in.model());
-            if (candidates.isEmpty()) {
+            CandidatePool pool = state.models().pool(in.model());
+            if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");
             }
             UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation());
-            Opened opened = failoverLoop(state, in, trace).run(in.model(), candidates, (c, n) -> {
+            FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
+                    (failed, error) -> listener.attemptFailed(in, failed, error));
+            Opened opened = loop.run(pool, (c, n) -> {
                 trace.candidate = c;
                 trace.attempts = n;
                 long sent = System.nanoTime();
@@ -72,7 +68,7 @@ public final class RequestPipeline {
                 return o;
             });
             trace.candidate = opened.candidate();
-            respond(bridge, opened, out, trace);
+            respond(bridge, opened, out, trace, state);
         } catch (RuntimeException e) {
             fail(in, bridge, trace, out, e);
         } finally {
@@ -80,24 +76,15 @@ public final class RequestPipeline {
         }
     }
 
-    private FailoverLoop failoverLoop(RuntimeState state, InboundRequest in, ExchangeTrace trace) {
-        String strategy = state.config().routing().strategy();
-        if (!strategy.equals(schedulerStrategy)) {
-            scheduler = Scheduler.forStrategy(strategy);
-            schedulerStrategy = strategy;
-        }
-        return new FailoverLoop(scheduler, cooldowns, clock, state.config().requestRetry(),
-                Duration.ofSeconds(state.config().maxRetryInterval()), new FailoverLoop.Listener() {
-                    @Override
-                    public void retrying(Candidate failed, UpstreamException error) {
-                        listener.attemptFailed(in, failed, error);
-                    }
-                });
-    }
-
-    private void respond(FormatBridge bridge, Opened opened, ClientChannel out, ExchangeTrace trace) {
+    private void respond(FormatBridge bridge, Opened opened, ClientChannel out, ExchangeTrace trace,
+                         RuntimeState state) {
         switch (opened) {
-            case Opened.Stream s -> new StreamRelay(bridge, out, trace).relay(s);
+            case Opened.Stream s -> {
+                new StreamRelay(bridge, out, trace, state.config().streaming().keepaliveSeconds()).relay(s);
+                if (trace.brokenUpstream != null) {
+                    router.brokeAfterStart(s.candidate(), trace.brokenUpstream, state.config());
+                }
+            }
             case Opened.Whole w -> {
                 trace.usage(UsageProbe.fromBody(w.candidate().provider().nativeFormat(), w.body()));
                 sendWhole(out, trace, bridge.clientBody(w.candidate(), w.body()));

@@ -1,5 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
+import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.ModelFieldRewriter;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
  * Relays an opened upstream stream to the client event by event, each flushed as it arrives. Pass-through keeps
  * every event's bytes (only the model name is rewritten when an alias is in play); translation goes native decoder
  * -> canonical events -> client encoder. A failure after the first byte becomes the client format's stream error
- * event; the client always gets its format's terminal event. Memory is bounded by one event.
+ * event (and the credential is cooled down as for a transient error); the client always gets its format's
+ * terminal event. Optional SSE keep-alive comments fill idle gaps. Memory is bounded by one event.
  */
 final class StreamRelay {
 
@@ -27,11 +29,13 @@ final class StreamRelay {
     private final FormatBridge bridge;
     private final ClientChannel out;
     private final ExchangeTrace trace;
+    private final int keepAliveSeconds;
 
-    StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace) {
+    StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace, int keepAliveSeconds) {
         this.bridge = bridge;
         this.out = out;
         this.trace = trace;
+        this.keepAliveSeconds = keepAliveSeconds;
     }
 
     void relay(Opened.Stream s) {
@@ -40,19 +44,19 @@ final class StreamRelay {
         StreamWriter writer = new StreamWriter(out, in.framing());
         boolean passThrough = nativeFormat == in.format();
         out.startStream(in.framing().contentType(), STREAM_HEADERS);
-        try (var events = s.events()) {
+        try (var events = s.events(); var keepAlive = SseKeepAlive.start(writer, in.framing(), keepAliveSeconds)) {
             if (passThrough) {
                 passThrough(s, writer, nativeFormat);
             } else {
                 translate(s, writer);
             }
             writer.finish();
-        } catch (ClientGone gone) {
+            writer.close();
+        } catch (ClientGone | IOException gone) {
             trace.status = 499;
             trace.error = "client disconnected";
-        } catch (IOException e) {
-            trace.status = 499;
-            trace.error = "client disconnected";
+        } finally {
+            writer.close();
         }
     }
 
@@ -130,6 +134,7 @@ final class StreamRelay {
             if (out.cancellation().isCancelled()) {
                 throw new ClientGone(e);
             }
+            trace.brokenUpstream = UpstreamException.connectionFailed(e);
             throw new UpstreamBroke(new ApiError(502, "upstream stream broke: " + e.getMessage(), null));
         }
     }

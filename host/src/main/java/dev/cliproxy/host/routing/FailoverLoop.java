@@ -1,18 +1,23 @@
 package dev.cliproxy.host.routing;
 
+import dev.cliproxy.api.Cancellation;
+import dev.cliproxy.api.FailureKind;
 import dev.cliproxy.api.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
- * Runs one client request against a model's candidates until one succeeds: on a retryable failure it benches the
- * credential and tries the next eligible one; after a round over every credential it may start another round
- * ({@code request-retry}), waiting for the earliest cooldown only up to {@code max-retry-interval}. Client faults
- * and cancellations end the loop at once.
+ * Runs one client request against a model's pool until an attempt succeeds. On a retryable failure (bad credential,
+ * quota, transient) it benches that credential and tries the next eligible one; once a round has tried every
+ * eligible candidate (or {@code max-retry-credentials} of them) it may start another round ({@code request-retry}),
+ * waiting for the earliest cooldown to end only up to {@code max-retry-interval}. Client faults and cancellations
+ * end the loop at once. One instance per request; not thread-safe.
  */
 public final class FailoverLoop {
 
@@ -22,75 +27,115 @@ public final class FailoverLoop {
         T run(Candidate candidate, int attemptNumber);
     }
 
-    /** Observes attempts (metrics, logs). */
+    /** Observes attempts (metrics, logs); called on the request's thread, must be fast and must not throw. */
+    @FunctionalInterface
     public interface Listener {
-        Listener NONE = new Listener() {
+        Listener NONE = (failed, error) -> {
         };
 
-        default void retrying(Candidate failed, UpstreamException error) {
-        }
+        /** Attempt with {@code failed} failed with a retryable {@code error}; another candidate may follow. */
+        void retrying(Candidate failed, UpstreamException error);
     }
 
     private final Scheduler scheduler;
     private final CooldownTracker cooldowns;
     private final Clock clock;
-    private final int extraRounds;
-    private final Duration maxWait;
+    private final RetryPolicy retry;
+    private final CooldownPolicy cooling;
+    private final Cancellation cancellation;
     private final Listener listener;
+    private final List<Candidate> tried = new ArrayList<>(4);
+    private final List<Candidate> quotaFailed = new ArrayList<>(2);
+    private String pinnedCredential;
 
-    public FailoverLoop(Scheduler scheduler, CooldownTracker cooldowns, Clock clock, int extraRounds,
-                        Duration maxWait, Listener listener) {
+    public FailoverLoop(Scheduler scheduler, CooldownTracker cooldowns, Clock clock, RetryPolicy retry,
+                        CooldownPolicy cooling, Cancellation cancellation, Listener listener) {
         this.scheduler = scheduler;
         this.cooldowns = cooldowns;
         this.clock = clock;
-        this.extraRounds = extraRounds;
-        this.maxWait = maxWait;
+        this.retry = retry;
+        this.cooling = cooling;
+        this.cancellation = cancellation;
         this.listener = listener;
     }
 
     /**
      * Runs {@code attempt} until it succeeds.
      *
-     * @throws UpstreamException      the last upstream failure, when every attempt failed
-     * @throws AllCoolingException    when no credential could be tried at all
+     * @throws UpstreamException   a client fault, a cancellation, or the last upstream failure when candidates
+     *                             remain available but the retry budget is spent
+     * @throws AllCoolingException when every candidate is cooling down (before or after this request's attempts)
      */
-    public <T> T run(String model, List<Candidate> candidates, Attempt<T> attempt) {
+    public <T> T run(CandidatePool pool, Attempt<T> attempt) {
         UpstreamException last = null;
         int attempts = 0;
-        for (int round = 0; round <= extraRounds; round++) {
-            Set<Candidate> tried = new HashSet<>();
-            while (true) {
-                Candidate c = scheduler.pick(model, candidates,
-                        x -> !tried.contains(x) && cooldowns.available(x, x.upstreamModel()));
-                if (c == null) {
-                    break;
-                }
+        for (int round = 0; ; round++) {
+            tried.clear();
+            int inRound = 0;
+            Candidate c;
+            while ((retry.maxPerRound() == 0 || inRound < retry.maxPerRound()) && (c = next(pool)) != null) {
                 tried.add(c);
+                inRound++;
+                if (cancellation.isCancelled()) {
+                    throw UpstreamException.cancelled();
+                }
                 try {
                     T result = attempt.run(c, ++attempts);
-                    cooldowns.succeeded(c, c.upstreamModel());
+                    cooldowns.succeeded(c);
                     return result;
                 } catch (UpstreamException e) {
                     if (!e.kind().retryable()) {
                         throw e;
                     }
-                    cooldowns.failed(c, c.upstreamModel(), e);
-                    listener.retrying(c, e);
                     last = e;
+                    failed(c, e);
                 }
             }
-            if (round == extraRounds || !waitForEarliest(candidates)) {
+            if (round >= retry.extraRounds() || !awaitNextRound(pool)) {
                 break;
             }
         }
-        if (last != null) {
+        Instant earliest = earliestEnd(pool);
+        if (earliest == null && last != null) {
             throw last;
         }
-        throw new AllCoolingException(model, earliestEnd(candidates), lastRecordedError(candidates));
+        throw new AllCoolingException(pool.model(), earliest, lastFailure(pool), last);
     }
 
-    private boolean waitForEarliest(List<Candidate> candidates) {
-        Instant earliest = earliestEnd(candidates);
+    private void failed(Candidate c, UpstreamException e) {
+        cooldowns.failed(c, e, cooling);
+        listener.retrying(c, e);
+        if (e.kind() == FailureKind.QUOTA) {
+            quotaFailed.add(c);
+            if (!retry.switchProject()) {
+                pinnedCredential = c.credentialId();
+            }
+        }
+    }
+
+    private Candidate next(CandidatePool pool) {
+        Predicate<Candidate> eligible = x -> allowed(x) && !wasTried(x) && cooldowns.available(x);
+        Candidate c = scheduler.pick(pool, eligible);
+        return c != null || !retry.switchPreviewModel() ? c
+                : QuotaFallbacks.next(pool, cooldowns, quotaFailed, this::allowed, eligible);
+    }
+
+    private boolean allowed(Candidate c) {
+        return pinnedCredential == null || pinnedCredential.equals(c.credentialId());
+    }
+
+    private boolean wasTried(Candidate c) {
+        for (Candidate t : tried) {
+            if (t.credential() == c.credential() && t.upstreamModel().equals(c.upstreamModel())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits for the earliest cooldown if it ends within {@code max-retry-interval}; false to give up. */
+    private boolean awaitNextRound(CandidatePool pool) {
+        Instant earliest = earliestEnd(pool);
         if (earliest == null) {
             return true;
         }
@@ -98,23 +143,27 @@ public final class FailoverLoop {
         if (wait.isNegative() || wait.isZero()) {
             return true;
         }
-        if (wait.compareTo(maxWait) > 0) {
+        if (wait.compareTo(retry.maxWait()) > 0) {
             return false;
         }
+        CountDownLatch cancelled = new CountDownLatch(1);
+        cancellation.onCancel(cancelled::countDown);
         try {
-            Thread.sleep(wait.toMillis() + 1);
-            return true;
+            return !cancelled.await(wait.toNanos() + 1_000_000, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    /** The earliest instant any candidate becomes available again, or {@code null} when one already is. */
-    public Instant earliestEnd(List<Candidate> candidates) {
+    /** The earliest instant a candidate becomes available again, or {@code null} when one already is. */
+    private Instant earliestEnd(CandidatePool pool) {
         Instant earliest = null;
-        for (Candidate c : candidates) {
-            Instant until = cooldowns.coolingUntil(c, c.upstreamModel());
+        for (Candidate c : pool.candidates()) {
+            if (!allowed(c)) {
+                continue;
+            }
+            Instant until = cooldowns.coolingUntil(c);
             if (until == null) {
                 return null;
             }
@@ -125,13 +174,14 @@ public final class FailoverLoop {
         return earliest;
     }
 
-    private String lastRecordedError(List<Candidate> candidates) {
-        for (Candidate c : candidates) {
-            CooldownTracker.Cooldown cd = cooldowns.last(c, c.upstreamModel());
-            if (cd != null && cd.lastError() != null) {
-                return cd.lastError();
+    private UpstreamFailure lastFailure(CandidatePool pool) {
+        UpstreamFailure latest = null;
+        for (Candidate c : pool.candidates()) {
+            UpstreamFailure f = cooldowns.lastFailure(c.credentialId());
+            if (f != null && (latest == null || !f.at().isBefore(latest.at()))) {
+                latest = f;
             }
         }
-        return null;
+        return latest;
     }
 }

@@ -5,7 +5,6 @@ import dev.cliproxy.api.ModelAlias;
 import dev.cliproxy.api.ModelInfo;
 import dev.cliproxy.api.ProviderPlugin;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Map;
  * Which candidates serve each client model name. Built from every credential's configured models (upstream name
  * and alias) or, when it lists none, its provider's catalogue; minus {@code excluded-models}; plus
  * {@code <prefix>/<model>} for credentials with a prefix ({@code force-model-prefix} keeps only the prefixed
- * names). The same name on several credentials or providers forms one pool. Immutable.
+ * names). The same name on several credentials or providers forms one pool. Candidates keep registration order
+ * (providers as loaded, credentials and models as configured), so fill-first fills the first configured credential
+ * first. Immutable (apart from each pool's round-robin cursor); lookups are one hash-map get.
  */
 public final class ModelRegistry {
 
@@ -22,10 +23,10 @@ public final class ModelRegistry {
     public record ListedModel(String id, ModelInfo info, String provider) {
     }
 
-    private final Map<String, List<Candidate>> byName;
+    private final Map<String, CandidatePool> byName;
     private final List<ListedModel> listing;
 
-    private ModelRegistry(Map<String, List<Candidate>> byName, List<ListedModel> listing) {
+    private ModelRegistry(Map<String, CandidatePool> byName, List<ListedModel> listing) {
         this.byName = byName;
         this.listing = listing;
     }
@@ -50,12 +51,9 @@ public final class ModelRegistry {
                 }
             }
         });
-        Map<String, List<Candidate>> frozen = new LinkedHashMap<>();
-        byName.forEach((name, list) -> {
-            list.sort(Comparator.comparing(Candidate::credentialId).thenComparing(Candidate::upstreamModel));
-            frozen.put(name, List.copyOf(list));
-        });
-        return new ModelRegistry(Map.copyOf(frozen), List.copyOf(listed.values()));
+        Map<String, CandidatePool> pools = new LinkedHashMap<>();
+        byName.forEach((name, list) -> pools.put(name, new CandidatePool(name, list)));
+        return new ModelRegistry(Map.copyOf(pools), List.copyOf(listed.values()));
     }
 
     private record Served(String upstream, String clientName, ModelInfo info) {
@@ -92,10 +90,15 @@ public final class ModelRegistry {
         return forceModelPrefix && !c.prefix().equals(name) ? List.of(prefixed) : List.of(prefixed, name);
     }
 
-    /** The candidates for a client model name, sorted by credential id; empty when none serves it. */
+    /** The candidates for a client model name, in registration order; empty when none serves it. */
     public List<Candidate> candidates(String model) {
-        List<Candidate> c = byName.get(model);
-        return c == null ? List.of() : c;
+        CandidatePool p = byName.get(model);
+        return p == null ? List.of() : p.candidates();
+    }
+
+    /** The pool serving a client model name, or {@code null} when none does. */
+    public CandidatePool pool(String model) {
+        return byName.get(model);
     }
 
     /** Every client-visible model, first registration order. */

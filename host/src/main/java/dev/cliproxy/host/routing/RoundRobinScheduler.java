@@ -1,46 +1,21 @@
 package dev.cliproxy.host.routing;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-/** Spreads requests evenly: one cursor per model advances on every pick, skipping ineligible candidates. */
-public final class RoundRobinScheduler implements Scheduler {
+/** Spreads requests evenly: the pool's cursor advances on every pick; ineligible candidates are skipped. */
+final class RoundRobinScheduler implements Scheduler {
 
-    private static final int MAX_CURSORS = 4096;
-
-    private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
+    static final RoundRobinScheduler INSTANCE = new RoundRobinScheduler();
 
     @Override
-    public Candidate pick(String model, List<Candidate> candidates, Predicate<Candidate> eligible) {
-        int n = candidates.size();
-        if (n == 0) {
-            return null;
-        }
-        int tier = Scheduler.topPriority(candidates, eligible);
-        if (tier == Integer.MIN_VALUE) {
-            return null;
-        }
-        int start = cursor(model).getAndIncrement();
-        for (int i = 0; i < n; i++) {
-            Candidate c = candidates.get(Math.floorMod(start + i, n));
-            if (c.credential().priority() == tier && eligible.test(c)) {
+    public Candidate pick(CandidatePool pool, Predicate<Candidate> eligible) {
+        long turn = pool.nextTurn();
+        for (CandidatePool.Tier tier : pool.tiers()) {
+            Candidate c = Scheduler.probe(tier, (int) Math.floorMod(turn, (long) tier.members.length), eligible);
+            if (c != null) {
                 return c;
             }
         }
         return null;
-    }
-
-    private AtomicInteger cursor(String model) {
-        AtomicInteger c = cursors.get(model);
-        if (c != null) {
-            return c;
-        }
-        if (cursors.size() >= MAX_CURSORS) {
-            cursors.clear();
-        }
-        return cursors.computeIfAbsent(model, k -> new AtomicInteger());
     }
 }

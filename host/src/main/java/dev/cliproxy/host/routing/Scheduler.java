@@ -1,41 +1,42 @@
 package dev.cliproxy.host.routing;
 
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Chooses the credential for the next attempt among a model's candidates. Implementations are lock-free and O(n)
- * at worst in the number of candidates of the model (usually O(1): the first probe is eligible).
+ * Chooses the candidate for the next attempt in a model's pool. Always the highest priority tier that has an
+ * eligible candidate; within it the strategy decides. Implementations are stateless and lock-free (the only state,
+ * the round-robin cursor, is an atomic counter in the pool). A pick costs O(1) (round-robin, fill-first) or
+ * O(log n) (weighted, a binary search) when the first probe is eligible, plus one probe per candidate that is
+ * cooling or already tried by this request.
  */
 public interface Scheduler {
 
     /**
-     * Picks one eligible candidate of the highest priority tier that has any eligible candidate, or {@code null}
-     * when none is eligible.
+     * Picks one eligible candidate, or {@code null} when none is.
      *
-     * @param model      the client model name (schedulers keep per-model state)
-     * @param candidates all candidates of the model, in a stable order
-     * @param eligible   whether a candidate may be used now (not cooling, not yet tried by this request)
+     * @param pool     the model's candidates
+     * @param eligible whether a candidate may be used now (not cooling, not yet tried by this request)
      */
-    Candidate pick(String model, List<Candidate> candidates, Predicate<Candidate> eligible);
+    Candidate pick(CandidatePool pool, Predicate<Candidate> eligible);
 
-    /** The scheduler for a {@code routing.strategy} value; unknown values fall back to round-robin. */
+    /** The scheduler for a canonical {@code routing.strategy} value; anything else is round-robin. */
     static Scheduler forStrategy(String strategy) {
-        String s = strategy == null ? "" : strategy.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (s) {
-            case "fill-first", "fillfirst", "ff" -> new FillFirstScheduler();
-            default -> new RoundRobinScheduler();
+        return switch (strategy == null ? "" : strategy) {
+            case "fill-first" -> FillFirstScheduler.INSTANCE;
+            case "weighted-round-robin" -> WeightedRoundRobinScheduler.INSTANCE;
+            default -> RoundRobinScheduler.INSTANCE;
         };
     }
 
-    /** The highest priority among eligible candidates, or {@code Integer.MIN_VALUE} when none is eligible. */
-    static int topPriority(List<Candidate> candidates, Predicate<Candidate> eligible) {
-        int top = Integer.MIN_VALUE;
-        for (Candidate c : candidates) {
-            if (c.credential().priority() > top && eligible.test(c)) {
-                top = c.credential().priority();
+    /** The first eligible member of {@code tier} starting at index {@code start} and wrapping around, or null. */
+    static Candidate probe(CandidatePool.Tier tier, int start, Predicate<Candidate> eligible) {
+        Candidate[] m = tier.members;
+        for (int i = 0; i < m.length; i++) {
+            Candidate c = m[(start + i) % m.length];
+            if (eligible.test(c)) {
+                return c;
             }
         }
-        return top;
+        return null;
     }
 }

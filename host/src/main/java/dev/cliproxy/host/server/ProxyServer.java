@@ -1,5 +1,6 @@
 package dev.cliproxy.host.server;
 
+import dev.cliproxy.api.Credential;
 import dev.cliproxy.host.api.ApiRoutes;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.config.ConfigWatcher;
@@ -11,8 +12,9 @@ import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementRoutes;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
-import dev.cliproxy.host.routing.CooldownPolicy;
 import dev.cliproxy.host.routing.CooldownTracker;
+import dev.cliproxy.host.routing.CredentialStatesHandler;
+import dev.cliproxy.host.routing.ResetQuotaHandler;
 import dev.cliproxy.host.services.CaffeineTokenCache;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
@@ -38,40 +40,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running proxy: wires config, plugins, routing and the Undertow server, and shuts them down in order. The
- * handler chain every request goes through, outermost first: graceful-shutdown gate -> request id -> CORS ->
- * paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes}); all others: the
- * route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
+ * The running proxy: wires config, plugins, routing, management, observability and the Undertow server, and shuts
+ * them down in order. The handler chain every request goes through, outermost first: graceful-shutdown gate ->
+ * request id -> CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes});
+ * all others: the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
  */
 public final class ProxyServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** Everything the server owns, in start order; closed in reverse. */
+    private record Parts(OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, CooldownTracker cooldowns,
+                         Observability observability, ExecutorService requests, ManagementRoutes management,
+                         ConfigWatcher watcher) {
+    }
 
     private final Undertow undertow;
     private final GracefulShutdownHandler gate;
-    private final ExecutorService requests;
-    private final OkHttpUpstreamHttp http;
-    private final ProviderLoader plugins;
-    private final LiveState live;
-    private final ManagementRoutes management;
-    private final ConfigWatcher watcher;
-    private final Duration shutdownGrace;
-    private final Observability observability;
+    private final Parts parts;
 
-    private ProxyServer(Undertow undertow, GracefulShutdownHandler gate, ExecutorService requests,
-                        OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live,
-                        ManagementRoutes management, ConfigWatcher watcher, Duration shutdownGrace,
-                        Observability observability) {
+    private ProxyServer(Undertow undertow, GracefulShutdownHandler gate, Parts parts) {
         this.undertow = undertow;
         this.gate = gate;
-        this.requests = requests;
-        this.http = http;
-        this.plugins = plugins;
-        this.live = live;
-        this.management = management;
-        this.watcher = watcher;
-        this.shutdownGrace = shutdownGrace;
-        this.observability = observability;
+        this.parts = parts;
     }
 
     /**
@@ -79,8 +71,12 @@ public final class ProxyServer implements AutoCloseable {
      * config file is replaced by its bcrypt hash first (written back to the file).
      */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir) {
+        return start(loaded, pluginsDir, Clock.systemUTC());
+    }
+
+    /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
+    public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock) {
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
-        Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
         OkHttpUpstreamHttp http = new OkHttpUpstreamHttp(() -> liveRef.get() == null ? config
@@ -92,12 +88,13 @@ public final class ProxyServer implements AutoCloseable {
         LogLevels.apply(config.debug());
         live.onChange(state -> LogLevels.apply(state.config().debug()));
 
-        ExecutorService requests = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("request-", 0).factory());
-        CooldownTracker cooldowns = new CooldownTracker(clock, CooldownPolicy.DEFAULT);
+        CooldownTracker cooldowns = new CooldownTracker(clock);
+        live.onChange(state -> cooldowns.retain(state.allCredentials().stream().map(Credential::id).toList()));
         KeyVerifier managementKeys = new KeyVerifier(Duration.ofMinutes(1));
         Observability observability = Observability.start(live, metrics, cooldowns, clock, http,
                 presented -> managementKeys.matches(presented, live.config().remoteManagement().secretKey()));
+        ExecutorService requests = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("request-", 0).factory());
         RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
@@ -107,10 +104,7 @@ public final class ProxyServer implements AutoCloseable {
         }
         ConfigStore store = new ConfigStore(live);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
-        management.add(Methods.GET, "/usage", observability.usage().get())
-                .add(Methods.GET, "/usage/export", observability.usage().export())
-                .add(Methods.POST, "/usage/import", observability.usage().importing())
-                .add(Methods.DELETE, "/usage", observability.usage().delete());
+        mountExtraManagement(management, live, cooldowns, observability);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
 
@@ -130,12 +124,25 @@ public final class ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Cannot watch the config file for changes: {}", e.toString());
         }
-        ProxyServer server = new ProxyServer(undertow, gate, requests, http, plugins, live, management, watcher,
-                Duration.ofSeconds(30), observability);
+        ProxyServer server = new ProxyServer(undertow, gate,
+                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
         return server;
+    }
+
+    /** Management endpoints owned by other features, behind the same management key. */
+    private static void mountExtraManagement(ManagementRoutes management, LiveState live, CooldownTracker cooldowns,
+                                             Observability observability) {
+        management.add(Methods.GET, "/credentials",
+                        new CredentialStatesHandler(() -> live.current().allCredentials(), cooldowns))
+                .add(Methods.POST, "/reset-quota",
+                        new ResetQuotaHandler(() -> live.current().allCredentials(), cooldowns))
+                .add(Methods.GET, "/usage", observability.usage().get())
+                .add(Methods.GET, "/usage/export", observability.usage().export())
+                .add(Methods.POST, "/usage/import", observability.usage().importing())
+                .add(Methods.DELETE, "/usage", observability.usage().delete());
     }
 
     private static Undertow build(ProxyConfig config, HttpHandler root) {
@@ -148,8 +155,8 @@ public final class ProxyServer implements AutoCloseable {
                 .setDirectBuffers(true)
                 // HTTP/2 over TLS (ALPN); cleartext clients speak HTTP/1.1
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, config.tls().enable())
-                // idle keep-alive connections: 0 would close them the moment a response ends, so a client
-                // reusing its pooled connection races the close; outlive the SDKs' own pool idle times instead
+                // idle keep-alive connections: 0 would close them 50 ms after each response, so a client reusing
+                // its pooled connection races the close; outlive the SDKs' own pool idle times instead
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 600_000)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024 * 1024 + 1)
                 .setHandler(root);
@@ -173,19 +180,24 @@ public final class ProxyServer implements AutoCloseable {
         return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
     }
 
-    /** Metrics, logs and usage statistics (the usage handlers are mounted by the management API). */
-    public Observability observability() {
-        return observability;
-    }
-
     /** The live state (config, credentials, models). */
     public LiveState live() {
-        return live;
+        return parts.live();
     }
 
     /** The management API's route table, to mount more endpoints behind the management key. */
     public ManagementRoutes management() {
-        return management;
+        return parts.management();
+    }
+
+    /** The credentials' cooldown state. */
+    public CooldownTracker cooldowns() {
+        return parts.cooldowns();
+    }
+
+    /** Metrics, access log, request log and usage statistics. */
+    public Observability observability() {
+        return parts.observability();
     }
 
     /**
@@ -194,20 +206,20 @@ public final class ProxyServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        watcher.close();
+        parts.watcher().close();
         gate.shutdown();
         try {
-            if (!gate.awaitShutdown(shutdownGrace.toMillis())) {
+            if (!gate.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
                 LOG.warn("Shutdown grace period over; cancelling the requests still running");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
-        observability.close();
-        requests.shutdownNow();
-        http.close();
-        plugins.close();
+        parts.observability().close();
+        parts.requests().shutdownNow();
+        parts.http().close();
+        parts.plugins().close();
         LOG.info("CLI Proxy API stopped");
     }
 }

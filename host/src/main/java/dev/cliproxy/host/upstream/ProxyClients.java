@@ -1,7 +1,6 @@
 package dev.cliproxy.host.upstream;
 
 import dev.cliproxy.host.config.ProxyConfig;
-import java.net.Authenticator;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +22,7 @@ final class ProxyClients {
     private static final int MAX_CLIENTS = 64;
 
     private final OkHttpClient base;
-    private final SocksCredentials socks = new SocksCredentials();
+    private final SocksCredentials socks = SocksCredentials.shared();
     private final Map<String, OkHttpClient> clients = new ConcurrentHashMap<>();
 
     ProxyClients() {
@@ -39,7 +38,6 @@ final class ProxyClients {
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ofSeconds(60))
                 .build();
-        Authenticator.setDefault(socks);
     }
 
     OkHttpClient client(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {

@@ -13,7 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SocksCredentials extends Authenticator {
 
+    private static final SocksCredentials SHARED = new SocksCredentials();
+    private static volatile boolean installed;
+
     private final Map<String, PasswordAuthentication> byAddress = new ConcurrentHashMap<>();
+
+    private SocksCredentials() {
+    }
+
+    /**
+     * The process-wide instance, installed as the default {@link Authenticator} on first use. One per process (not
+     * per server), so that several proxies in one JVM (tests) do not replace each other's table.
+     */
+    static SocksCredentials shared() {
+        if (!installed) {
+            Authenticator.setDefault(SHARED);
+            installed = true;
+        }
+        return SHARED;
+    }
 
     void register(ProxyAddress proxy) {
         if (proxy.hasCredentials()) {

@@ -76,7 +76,7 @@ final class TlsProxySocketFactory extends SocketFactory {
         }
 
         @Override
-        public synchronized void close() throws IOException {
+        public void close() throws IOException {
             if (tls != null) {
                 tls.close();
             }

@@ -153,6 +153,8 @@ class OpenAiCompatEndToEndTest {
         assertEquals(503, r.statusCode(), r.body());
         assertEquals("overloaded", Json.MAPPER.readTree(r.body()).at("/error/message").asText());
         assertEquals(3, upstream.getRequestCount(), "each key tried once");
+        assertEquals("60", r.headers().firstValue("Retry-After").orElse(""),
+                "every key now cools for the 60 s transient cooldown");
     }
 
     @Test

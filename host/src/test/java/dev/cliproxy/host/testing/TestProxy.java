@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -31,13 +32,31 @@ public final class TestProxy implements AutoCloseable {
 
     /** Starts a proxy with {@code yaml} as its config file. */
     public static TestProxy start(String yaml) {
+        return start(yaml, Clock.systemUTC());
+    }
+
+    /** Starts a proxy with {@code yaml} as its config file and {@code clock} for cooldowns and expiries. */
+    public static TestProxy start(String yaml, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("cliproxy-test");
-            Path config = dir.resolve("config.yaml");
-            Files.writeString(config, "host: 127.0.0.1\nport: 0\nauth-dir: " + dir.resolve("auth") + "\n" + yaml);
-            ProxyConfig cfg = ConfigLoader.load(config);
+            ProxyConfig cfg = ConfigLoader.load(writeConfig(dir, yaml));
             Path plugins = Files.createDirectories(dir.resolve("plugins"));
-            return new TestProxy(ProxyServer.start(cfg, plugins), dir);
+            return new TestProxy(ProxyServer.start(cfg, plugins, clock), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writeConfig(Path dir, String yaml) throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "host: 127.0.0.1\nport: 0\nauth-dir: " + dir.resolve("auth") + "\n" + yaml);
+        return config;
+    }
+
+    /** Replaces the config with {@code yaml} and applies it live, as a file reload or the management API would. */
+    public void reload(String yaml) {
+        try {
+            server.live().apply(ConfigLoader.load(writeConfig(dir, yaml)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,155 @@
+package dev.cliproxy.host.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.RawUpstream;
+import dev.cliproxy.host.testing.TestProxy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client that goes away cancels its upstream call at once, even while the upstream is silent: the fake upstream
+ * observes its connection closing within a second. Clients here speak raw HTTP/1.1 over a socket, as SDKs do.
+ */
+class ClientDisconnectTest {
+
+    private static final String KEY = "client-key-0123456789";
+
+    private RawUpstream upstream;
+    private TestProxy proxy;
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private void startProxy(RawUpstream.Script script) {
+        upstream = RawUpstream.start(script);
+        proxy = TestProxy.start("""
+                api-keys: ["%s"]
+                openai-compatibility:
+                  - name: fake
+                    base-url: %s
+                    api-key-entries:
+                      - api-key: up-key-000000000001
+                    models:
+                      - name: up-model
+                        alias: m
+                """.formatted(KEY, upstream.url("/v1")));
+    }
+
+    private Socket client(boolean stream) throws IOException {
+        Socket s = new Socket("127.0.0.1", proxy.server().port());
+        byte[] body = ChatFixtures.request("m", stream).getBytes(StandardCharsets.UTF_8);
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + KEY
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body);
+        out.flush();
+        return s;
+    }
+
+    private void assertUpstreamClosedWithinASecond(long clientClosedAt) throws InterruptedException {
+        assertTrue(upstream.awaitClosed(1, TimeUnit.SECONDS), "upstream connection still open after 1 s");
+        long millis = (upstream.closedAtNanos() - clientClosedAt) / 1_000_000;
+        System.out.printf("%s: upstream saw its connection close %d ms after the client left%n",
+                Thread.currentThread().getStackTrace()[2].getMethodName(), millis);
+    }
+
+    @Test
+    void cancelsASilentUpstreamWhenTheClientLeavesBeforeAnyAnswer() throws Exception {
+        startProxy((request, out, connection) -> connection.awaitPeerClose());
+        Socket client = client(false);
+        assertTrue(upstream.awaitRequest(5, TimeUnit.SECONDS));
+
+        long leftAt = System.nanoTime();
+        client.close();
+        assertUpstreamClosedWithinASecond(leftAt);
+    }
+
+    @Test
+    void cancelsAStreamWaitingForItsFirstEventWhenTheClientLeaves() throws Exception {
+        startProxy((request, out, connection) -> {
+            RawUpstream.sseHead(out);
+            connection.awaitPeerClose();
+        });
+        Socket client = client(true);
+        assertTrue(upstream.awaitRequest(5, TimeUnit.SECONDS));
+
+        long leftAt = System.nanoTime();
+        client.close();
+        assertUpstreamClosedWithinASecond(leftAt);
+    }
+
+    @Test
+    void cancelsAStreamMidwayWhenTheClientLeavesWhileTheUpstreamIsSilent() throws Exception {
+        startProxy((request, out, connection) -> {
+            RawUpstream.sseHead(out);
+            RawUpstream.chunk(out, "data: " + ChatFixtures.chunk("{\"role\":\"assistant\",\"content\":\"Hel\"}",
+                    null) + "\n\n");
+            connection.awaitPeerClose();
+        });
+        Socket client = client(true);
+        InputStream in = client.getInputStream();
+        String line;
+        while ((line = RawUpstream.readLine(in)) != null && !line.contains("Hel")) {
+            // headers and chunk sizes until the first event arrives
+        }
+        assertTrue(line != null, "the first event reached the client");
+
+        long leftAt = System.nanoTime();
+        client.close();
+        assertUpstreamClosedWithinASecond(leftAt);
+    }
+
+    @Test
+    void keepsAnIdleKeepAliveConnectionOpenForTheNextRequest() throws Exception {
+        startProxy((request, out, connection) -> {
+            byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"up-model\","
+                    + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
+                    + "\"finish_reason\":\"stop\"}]}").getBytes(StandardCharsets.UTF_8);
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+        });
+        try (Socket client = client(false)) {
+            InputStream in = client.getInputStream();
+            assertEquals("HTTP/1.1 200 OK", RawUpstream.readLine(in));
+            int length = 0;
+            String h;
+            while (!(h = RawUpstream.readLine(in)).isEmpty()) {
+                if (h.toLowerCase().startsWith("content-length:")) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                }
+            }
+            in.readNBytes(length);
+
+            client.setSoTimeout(300);
+            assertThrows(SocketTimeoutException.class, in::read, "the proxy keeps the idle connection open");
+            client.setSoTimeout(5000);
+            byte[] body = ChatFixtures.request("m", false).getBytes(StandardCharsets.UTF_8);
+            client.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().write(body);
+            assertEquals("HTTP/1.1 200 OK", RawUpstream.readLine(in), "the second request on the same connection");
+        }
+    }
+}

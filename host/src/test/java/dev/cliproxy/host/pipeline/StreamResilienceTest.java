@@ -1,0 +1,131 @@
+package dev.cliproxy.host.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.RawUpstream;
+import dev.cliproxy.host.testing.Sse;
+import dev.cliproxy.host.testing.TestProxy;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Streams after their first byte: an upstream that breaks ends in an error event; idle gaps get keep-alives. */
+class StreamResilienceTest {
+
+    private static final String KEY = "client-key-0123456789";
+
+    private RawUpstream upstream;
+    private TestProxy proxy;
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    private void start(RawUpstream.Script script, String extraConfig) {
+        upstream = RawUpstream.start(script);
+        proxy = TestProxy.start("""
+                api-keys: ["%s"]
+                %s
+                openai-compatibility:
+                  - name: fake
+                    base-url: %s
+                    api-key-entries:
+                      - api-key: up-key-000000000001
+                      - api-key: up-key-000000000002
+                    models:
+                      - name: up-model
+                        alias: m
+                """.formatted(KEY, extraConfig, upstream.url("/v1")));
+    }
+
+    /** Sends one event, then drops the connection in the middle of the chunked body. */
+    private static void breakAfterFirstEvent(RawUpstream.Request r, java.io.OutputStream out,
+                                             RawUpstream.Connection c) throws java.io.IOException {
+        RawUpstream.sseHead(out);
+        RawUpstream.chunk(out, "data: " + ChatFixtures.chunk("{\"role\":\"assistant\",\"content\":\"Hel\"}", null)
+                + "\n\n");
+    }
+
+    @Test
+    void streamThatBreaksAfterTheFirstByteEndsWithTheFormatsErrorEvent() throws Exception {
+        start(StreamResilienceTest::breakAfterFirstEvent, "");
+
+        HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, ChatFixtures.request("m", true));
+
+        assertEquals(200, r.statusCode(), "the stream had started");
+        List<SseEvent> events = Sse.parse(r.body());
+        assertTrue(events.get(0).dataText().contains("Hel"), r.body());
+        JsonNode last = Json.MAPPER.readTree(events.get(events.size() - 1).data());
+        assertTrue(last.at("/error/message").asText().contains("upstream stream broke"), r.body());
+        assertEquals(1, upstream.requests().size(), "no retry once bytes reached the client");
+    }
+
+    @Test
+    void translatedStreamThatBreaksEndsWithAClaudeErrorEvent() throws Exception {
+        start(StreamResilienceTest::breakAfterFirstEvent, "");
+
+        HttpResponse<String> r = proxy.post("/v1/messages", KEY, "{\"model\":\"m\",\"max_tokens\":10,\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+        assertEquals(200, r.statusCode());
+        List<SseEvent> events = Sse.parse(r.body());
+        SseEvent last = events.get(events.size() - 1);
+        assertEquals("error", last.event(), r.body());
+        assertEquals("error", Json.MAPPER.readTree(last.data()).path("type").asText());
+        assertTrue(r.body().contains("Hel"), "the text before the break was relayed: " + r.body());
+    }
+
+    @Test
+    void writesKeepAliveCommentsWhileTheUpstreamIsQuiet() throws Exception {
+        CountDownLatch clientSawKeepAlive = new CountDownLatch(1);
+        start((request, out, connection) -> {
+            RawUpstream.sseHead(out);
+            RawUpstream.chunk(out, "data: " + ChatFixtures.chunk("{\"role\":\"assistant\",\"content\":\"Hel\"}",
+                    null) + "\n\n");
+            if (!clientSawKeepAlive.await(10, TimeUnit.SECONDS)) {
+                return;
+            }
+            RawUpstream.chunk(out, "data: " + ChatFixtures.chunk("{\"content\":\"lo\"}", "\"stop\"") + "\n\n");
+            RawUpstream.chunk(out, "data: [DONE]\n\n");
+            RawUpstream.lastChunk(out);
+        }, "streaming:\n  keepalive-seconds: 1");
+
+        HttpRequest request = proxy.request("/v1/chat/completions").header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ChatFixtures.request("m", true))).build();
+        HttpResponse<java.io.InputStream> r = proxy.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        StringBuilder body = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                body.append(line).append('\n');
+                if (line.equals(": keep-alive")) {
+                    clientSawKeepAlive.countDown();
+                }
+            }
+        }
+        assertEquals(0, clientSawKeepAlive.getCount(), "a keep-alive comment arrived: " + body);
+        List<SseEvent> events = Sse.parse(body.toString());
+        assertEquals("[DONE]", events.get(events.size() - 1).dataText(), "the stream completed: " + body);
+        assertTrue(body.indexOf("Hel") < body.indexOf(": keep-alive") && body.indexOf(": keep-alive")
+                < body.indexOf("\"lo\""), "the comment sits in the idle gap: " + body);
+    }
+}
