@@ -36,8 +36,8 @@ final class ClaudeRequestDecoder {
             throw new FormatException("request body must be a JSON object");
         }
         String model = optText(body, "model", "request");
-        List<ContentPart> system = decodeSystem(get(body, "system"));
-        List<Message> messages = decodeMessages(body);
+        List<ContentPart> system = new ArrayList<>(decodeSystem(get(body, "system"), "request.system"));
+        List<Message> messages = decodeMessages(body, system);
         List<ToolDefinition> tools = decodeTools(optArray(body, "tools", "request"));
         JsonNode choice = optObject(body, "tool_choice", "request");
         Boolean parallel = choice != null && ClaudeFields.optBool(choice, "disable_parallel_tool_use",
@@ -49,7 +49,7 @@ final class ClaudeRequestDecoder {
                 ClaudeThinking.decode(body), decodeResponseFormat(body), stream, stream, parallel, user);
     }
 
-    private static List<ContentPart> decodeSystem(JsonNode system) {
+    private static List<ContentPart> decodeSystem(JsonNode system, String where) {
         if (system == null) {
             return List.of();
         }
@@ -57,12 +57,12 @@ final class ClaudeRequestDecoder {
             return system.textValue().isEmpty() ? List.of() : List.of(new ContentPart.Text(system.textValue()));
         }
         if (!system.isArray()) {
-            throw new FormatException("request.system: expected a string or an array of text blocks");
+            throw new FormatException(where + ": expected a string or an array of text blocks");
         }
         List<ContentPart> out = new ArrayList<>(system.size());
         for (int i = 0; i < system.size(); i++) {
             JsonNode block = system.get(i);
-            String path = "request.system[" + i + "]";
+            String path = where + "[" + i + "]";
             if (block == null || !block.isObject() || !"text".equals(optText(block, "type", path))) {
                 throw new FormatException(path + ": expected a text block");
             }
@@ -71,7 +71,11 @@ final class ClaudeRequestDecoder {
         return out;
     }
 
-    private static List<Message> decodeMessages(JsonNode body) {
+    /**
+     * The messages; a {@code system} message in the conversation (Claude Code sends them with the
+     * {@code mid-conversation-system} beta) is hoisted into {@code system}, in order, as the other codecs do.
+     */
+    private static List<Message> decodeMessages(JsonNode body, List<ContentPart> system) {
         JsonNode messages = get(body, "messages");
         if (messages == null) {
             throw new FormatException("request.messages: required array is missing");
@@ -87,10 +91,14 @@ final class ClaudeRequestDecoder {
                 throw new FormatException(path + ": expected an object");
             }
             String role = reqText(m, "role", path);
+            if (role.equals("system")) {
+                system.addAll(decodeSystem(m.get("content"), path + ".content"));
+                continue;
+            }
             Message.Role r = switch (role) {
                 case "user" -> Message.Role.USER;
                 case "assistant" -> Message.Role.ASSISTANT;
-                default -> throw new FormatException(path + ".role: expected 'user' or 'assistant', got '"
+                default -> throw new FormatException(path + ".role: expected 'user', 'assistant' or 'system', got '"
                         + role + "'");
             };
             out.add(new Message(r, ClaudeContentDecoder.decodeContent(m.get("content"), path)));

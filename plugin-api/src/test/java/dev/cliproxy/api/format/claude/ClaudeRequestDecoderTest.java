@@ -63,6 +63,23 @@ class ClaudeRequestDecoderTest {
     }
 
     @Test
+    void systemMessagesInTheConversationAreHoistedIntoTheSystemInOrder() {
+        // Claude Code (mid-conversation-system beta) sends these for models it does not know.
+        ChatRequest r = decodeJson("""
+                {"model":"gemini-2.5-flash","system":"Top.","max_tokens":64,"messages":[
+                  {"role":"user","content":"Say hi"},
+                  {"role":"system","content":"Agent types: ..."},
+                  {"role":"assistant","content":"Hi"},
+                  {"role":"system","content":[{"type":"text","text":"Reminder.","cache_control":{"type":"ephemeral"}}]},
+                  {"role":"user","content":"Again"}]}
+                """);
+        assertEquals(List.of(new ContentPart.Text("Top."), new ContentPart.Text("Agent types: ..."),
+                new ContentPart.Text("Reminder.")), r.system());
+        assertEquals(List.of(Message.Role.USER, Message.Role.ASSISTANT, Message.Role.USER),
+                r.messages().stream().map(Message::role).toList());
+    }
+
+    @Test
     void imagesDecodeAsBase64AndUrl() {
         List<ContentPart> parts = decode("request-images.json").messages().get(0).parts();
         ContentPart.Image inline = assertInstanceOf(ContentPart.Image.class, parts.get(1));
@@ -217,7 +234,7 @@ class ClaudeRequestDecoderTest {
                 new Case("messages missing", "{\"model\":\"m\"}", "messages"),
                 new Case("messages not an array", "{\"messages\":{}}", "messages"),
                 new Case("message not an object", "{\"messages\":[\"hi\"]}", "messages[0]"),
-                new Case("unknown role", "{\"messages\":[{\"role\":\"system\",\"content\":\"x\"}]}", "role"),
+                new Case("unknown role", "{\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]}", "role"),
                 new Case("content missing", "{\"messages\":[{\"role\":\"user\"}]}", "content"),
                 new Case("content a number", "{\"messages\":[{\"role\":\"user\",\"content\":5}]}", "content"),
                 new Case("block without type", "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}",
