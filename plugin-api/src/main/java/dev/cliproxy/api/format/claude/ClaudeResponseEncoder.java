@@ -9,6 +9,7 @@ import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ResponseContext;
 import dev.cliproxy.api.format.Signature;
 import dev.cliproxy.api.format.Usage;
+import java.util.List;
 
 /**
  * Writes a whole Messages response for a Claude client. The model shown is the client's alias; ids missing
@@ -47,10 +48,23 @@ final class ClaudeResponseEncoder {
 
     private static void addContent(ArrayNode content, ChatResponse response, String base) {
         int generated = 0;
-        for (ContentPart p : response.content()) {
+        List<ContentPart> parts = response.content();
+        int lastToolCall = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof ContentPart.ToolCall) {
+                lastToolCall = i;
+            }
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            ContentPart p = parts.get(i);
+            boolean afterLastToolCall = i > lastToolCall;
             switch (p) {
                 case ContentPart.Text t when !t.text().isEmpty() ->
                         content.addObject().put("type", "text").put("text", t.text());
+                case ContentPart.Reasoning r when afterLastToolCall && isForeignSignatureOnly(r) -> {
+                    // a signed plain-text part (Gemini): no tool call to carry it for, and no thinking block may
+                    // trail the answer's text (clients show the last block)
+                }
                 case ContentPart.Reasoning r -> addReasoning(content, r);
                 case ContentPart.ToolCall c -> {
                     if (c.signature() != null && c.signature().origin() != CLAUDE) {
@@ -85,6 +99,11 @@ final class ClaudeResponseEncoder {
         }
         content.addObject().put("type", "thinking").put("thinking", r.text())
                 .put("signature", sig == null ? "" : sig.toClientValue(CLAUDE));
+    }
+
+    private static boolean isForeignSignatureOnly(ContentPart.Reasoning r) {
+        return r.redacted() == null && r.text().isEmpty() && r.signature() != null
+                && r.signature().origin() != CLAUDE;
     }
 
     /** An empty thinking block carrying a foreign tool-call signature, tagged. */

@@ -33,6 +33,7 @@ final class ClaudeStreamEncoder implements StreamEncoder {
     private boolean started;
     private boolean closed;
     private Block open = Block.NONE;
+    private Signature pendingSignature;
     private int index = -1;
     private int openTool = -1;
     private int generatedIds;
@@ -117,11 +118,23 @@ final class ClaudeStreamEncoder implements StreamEncoder {
         out.accept(writer.delta(index, deltaType, field, text));
     }
 
-    /** A signature closes the thinking block it belongs to (opening one when none is open). */
+    /**
+     * A signature closes the thinking block it belongs to. A foreign one with no thinking block open (Gemini signs
+     * plain text parts) is held: it becomes the carrier block of a tool call that follows, or is dropped, so that
+     * no empty thinking block trails the answer's text (clients such as {@code claude -p} show the last block).
+     */
     private void signature(Signature sig, Consumer<SseEvent> out) {
         if (sig == null) {
             return;
         }
+        if (open != Block.THINKING && sig.origin() != CLAUDE) {
+            pendingSignature = sig;
+            return;
+        }
+        writeSignature(sig, out);
+    }
+
+    private void writeSignature(Signature sig, Consumer<SseEvent> out) {
         openBlock(Block.THINKING, out);
         out.accept(writer.delta(index, "signature_delta", "signature", sig.toClientValue(CLAUDE)));
         closeBlock(out);
@@ -139,8 +152,12 @@ final class ClaudeStreamEncoder implements StreamEncoder {
     }
 
     private void toolStart(StreamEvent.ToolCallStart s, Consumer<SseEvent> out) {
-        if (s.signature() != null && s.signature().origin() != CLAUDE) {
-            signature(s.signature(), out); // the tool call's signature travels as an empty thinking block
+        Signature carried = s.signature() != null && s.signature().origin() != CLAUDE ? s.signature()
+                : pendingSignature;
+        pendingSignature = null;
+        if (carried != null) {
+            closeBlock(out);
+            writeSignature(carried, out); // the tool call's signature travels as an empty thinking block
         }
         start(null, out);
         closeBlock(out);

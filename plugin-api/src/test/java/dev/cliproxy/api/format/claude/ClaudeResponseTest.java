@@ -89,6 +89,18 @@ class ClaudeResponseTest {
         Golden.assertJson("encode-response-foreign.expected.json", codec.encodeResponse(r, CONTEXT));
     }
 
+    @Test
+    void aGeminiSignatureOnTheAnswerTextLeavesTheTextAsTheLastBlock() {
+        ChatResponse r = new ChatResponse(null, "gemini-2.5-flash", 0, List.of(
+                new ContentPart.Reasoning("Thinking.", null, null),
+                new ContentPart.Text("Hello!"),
+                new ContentPart.Reasoning("", new Signature(WireFormat.GEMINI, "text-sig"), null)),
+                FinishReason.STOP, null, new Usage(10, 5, 0, 0, 0));
+        JsonNode content = Json.parse(codec.encodeResponse(r, CONTEXT)).get("content");
+        assertEquals(2, content.size(), content.toString());
+        assertEquals("text", content.get(1).get("type").textValue());
+    }
+
     record FinishCase(FinishReason reason, String stopSequence, boolean toolCalls, String wire) {
     }
 

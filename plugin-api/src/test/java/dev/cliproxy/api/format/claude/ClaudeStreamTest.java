@@ -139,6 +139,38 @@ class ClaudeStreamTest {
     }
 
     @Test
+    void aGeminiSignatureOnTheAnswerTextLeavesTheTextAsTheLastBlock() {
+        // Gemini signs its last text part; `claude -p` prints the last block, so it must stay the text.
+        List<SseEvent> out = encode(List.of(
+                new StreamEvent.MessageStart(null, "gemini-2.5-flash", new Usage(500, 0, 0, 0, 0)),
+                new StreamEvent.ReasoningDelta("Thinking."),
+                new StreamEvent.BlockEnd(),
+                new StreamEvent.TextDelta("Hello!"),
+                new StreamEvent.ReasoningSignature(new Signature(WireFormat.GEMINI, "text-sig")),
+                new StreamEvent.Finish(FinishReason.STOP, null)));
+        ClaudeStreamAssertions.assertValid(out);
+        List<String> blocks = out.stream().filter(e -> "content_block_start".equals(e.event()))
+                .map(e -> Json.parse(e.data()).at("/content_block/type").textValue()).toList();
+        assertEquals(List.of("thinking", "text"), blocks);
+    }
+
+    @Test
+    void aGeminiSignatureOnTextBeforeAToolCallTravelsAsTheToolCallsCarrierBlock() {
+        List<SseEvent> out = encode(List.of(
+                new StreamEvent.TextDelta("On it."),
+                new StreamEvent.ReasoningSignature(new Signature(WireFormat.GEMINI, "text-sig")),
+                new StreamEvent.ToolCallStart(0, "call_1", "get_weather", null),
+                new StreamEvent.ToolCallDelta(0, "{}"),
+                new StreamEvent.Finish(FinishReason.STOP, null)));
+        ClaudeStreamAssertions.assertValid(out);
+        List<JsonNode> starts = out.stream().filter(e -> "content_block_start".equals(e.event()))
+                .map(e -> Json.parse(e.data()).get("content_block")).toList();
+        assertEquals(List.of("text", "thinking", "tool_use"), starts.stream().map(b -> b.get("type").textValue())
+                .toList());
+        assertTrue(out.stream().anyMatch(e -> e.dataText().contains("signature_delta") && e.dataText().contains("text-sig")));
+    }
+
+    @Test
     void anEmptyUpstreamStreamStillGetsTheFullEnvelope() {
         List<SseEvent> out = encode(List.of());
         ClaudeStreamAssertions.assertValid(out);
