@@ -30,6 +30,8 @@ final class StreamRelay {
     private final ClientChannel out;
     private final ExchangeTrace trace;
     private final int keepAliveSeconds;
+    /** The client has its format's terminal event: leaving now is the end of a served answer, not a 499. */
+    private boolean answered;
 
     StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace, int keepAliveSeconds) {
         this.bridge = bridge;
@@ -53,8 +55,10 @@ final class StreamRelay {
             writer.finish();
             writer.close();
         } catch (ClientGone | IOException gone) {
-            trace.status = 499;
-            trace.error = "client disconnected";
+            if (!answered) {
+                trace.status = 499;
+                trace.error = "client disconnected";
+            }
         } finally {
             writer.close();
         }
@@ -73,6 +77,7 @@ final class StreamRelay {
                 usage.see(ev);
                 writer.write(rewriter == null ? ev : new SseEvent(ev.event(), rewriter.rewrite(ev.data(), alias)));
                 trace.firstByte();
+                answered = terminal.seen();
                 ev = next(s);
             }
             if (!terminal.seen()) {
@@ -109,6 +114,7 @@ final class StreamRelay {
                 ended[0] = true;
             }
             encoder.encode(ev, sink);
+            answered = ended[0];
         };
         s.firstDecoded().forEach(canonical);
         try {

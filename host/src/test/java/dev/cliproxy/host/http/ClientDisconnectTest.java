@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.RawUpstream;
 import dev.cliproxy.host.testing.TestProxy;
@@ -116,6 +117,31 @@ class ClientDisconnectTest {
         long leftAt = System.nanoTime();
         client.close();
         assertUpstreamClosedWithinASecond(leftAt);
+    }
+
+    @Test
+    void aClientLeavingRightAfterTheTerminalEventWasServedNotCutOff() throws Exception {
+        // Codex CLI closes its connection as soon as response.completed arrives, often before the upstream ends.
+        startProxy((request, out, connection) -> {
+            RawUpstream.sseHead(out);
+            RawUpstream.chunk(out, "data: " + ChatFixtures.chunk("{\"role\":\"assistant\",\"content\":\"Hi\"}",
+                    "\"stop\"") + "\n\ndata: [DONE]\n\n");
+            connection.awaitPeerClose();
+        });
+        Socket client = client(true);
+        InputStream in = client.getInputStream();
+        String line;
+        while ((line = RawUpstream.readLine(in)) != null && !line.contains("[DONE]")) {
+            // until the terminal event
+        }
+        assertTrue(line != null, "the terminal event reached the client");
+        client.close();
+        assertTrue(upstream.awaitClosed(5, TimeUnit.SECONDS), "the upstream call ended");
+
+        String served = "cliproxy_requests_total{format=\"openai-chat\",model=\"m\",provider=\"openai-compat\","
+                + "route=\"/v1/chat/completions\",status=\"2xx\"} 1.0";
+        String metrics = Await.until(() -> proxy.get("/metrics", null).body(), m -> m.contains(served));
+        assertTrue(metrics.contains(served), metrics);
     }
 
     @Test
