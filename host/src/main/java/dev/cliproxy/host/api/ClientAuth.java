@@ -8,6 +8,7 @@ import dev.cliproxy.host.auth.PresentedKey;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.ClientAddress;
 import dev.cliproxy.host.http.JsonReply;
+import dev.cliproxy.host.pipeline.ErrorReplies;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
 import io.undertow.server.HttpHandler;
@@ -81,7 +82,9 @@ public final class ClientAuth implements HttpHandler {
 
     private void deny(HttpServerExchange exchange, int status, String message, String code) {
         WireFormat f = format.apply(exchange);
+        // x-should-retry: Claude Code retries a 401 ten times with backoff unless told not to, as the real API does
         JsonReply.send(exchange, status, Codecs.of(f).encodeError(new ApiError(status, message, code)),
-                status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
+                status == 401 ? Map.of("WWW-Authenticate", "Bearer", ErrorReplies.SHOULD_RETRY, "false")
+                        : Map.of(ErrorReplies.SHOULD_RETRY, "false"));
     }
 }

@@ -18,6 +18,12 @@ import java.util.Map;
  */
 public final class ErrorReplies {
 
+    /**
+     * The header the Anthropic and OpenAI SDKs (and Claude Code, which otherwise retries even a 401) read before
+     * their own rules; the real APIs send {@code false} on errors a retry cannot fix.
+     */
+    public static final String SHOULD_RETRY = "x-should-retry";
+
     /** A rendered error: status, body and extra headers. */
     public record Reply(int status, byte[] body, Map<String, String> headers, ApiError error) {
     }
@@ -44,6 +50,7 @@ public final class ErrorReplies {
     /** Renders a plain error. */
     public Reply reply(WireFormat client, ApiError error, Duration retryAfter) {
         Map<String, String> headers = new LinkedHashMap<>();
+        adviseRetry(error.status(), headers);
         if (retryAfter != null) {
             headers.put("Retry-After", Long.toString(Math.max(1, ceilSeconds(retryAfter))));
         }
@@ -57,6 +64,7 @@ public final class ErrorReplies {
         int status = e.status() >= 400 ? e.status() : 502;
         if (upstream == client && looksLikeJson(e.body())) {
             Map<String, String> headers = new LinkedHashMap<>();
+            adviseRetry(status, headers);
             if (e.retryAfter() != null) {
                 headers.put("Retry-After", Long.toString(Math.max(1, ceilSeconds(e.retryAfter()))));
             }
@@ -94,6 +102,13 @@ public final class ErrorReplies {
         String message = "All credentials for model " + e.model() + " are cooling down; retry in " + retryAfter
                 + " s" + (e.lastFailure() == null ? "" : ". Last upstream error: " + e.lastFailure().describe());
         return reply(client, new ApiError(429, message, "model_cooldown"), wait);
+    }
+
+    /** Tells SDKs not to retry errors that the same request will meet again (bad input, auth, unknown model). */
+    private static void adviseRetry(int status, Map<String, String> headers) {
+        if (status == 400 || status == 401 || status == 403 || status == 404 || status == 413 || status == 422) {
+            headers.put(SHOULD_RETRY, "false");
+        }
     }
 
     private static long ceilSeconds(Duration d) {

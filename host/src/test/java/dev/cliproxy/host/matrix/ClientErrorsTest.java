@@ -90,6 +90,7 @@ class ClientErrorsTest {
         assertEquals(bad.status(), r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertFalse(bad.client().dialect.errorMessage(r.body()).isBlank(), r.body());
+        assertEquals("false", r.headers().firstValue("x-should-retry").orElse(null), "SDKs must not retry it");
     }
 
     @ParameterizedTest(name = "{0} client")
@@ -104,6 +105,7 @@ class ClientErrorsTest {
 
         assertEquals(400, r.statusCode(), r.body());
         assertEquals("messages: text content blocks must be non-empty", client.dialect.errorMessage(r.body()));
+        assertEquals("false", r.headers().firstValue("x-should-retry").orElse(null), "SDKs must not retry it");
     }
 
     @ParameterizedTest(name = "{0} client")
@@ -129,6 +131,7 @@ class ClientErrorsTest {
         assertFalse(client.dialect.errorMessage(r.body()).isBlank());
         long retryAfter = Long.parseLong(r.headers().firstValue("Retry-After").orElse("0"));
         assertTrue(retryAfter > 0 && retryAfter <= 30, "Retry-After " + retryAfter);
+        assertTrue(r.headers().firstValue("x-should-retry").isEmpty(), "a quota error may be retried");
     }
 
     @ParameterizedTest(name = "{0} client")
@@ -139,6 +142,8 @@ class ClientErrorsTest {
 
         assertEquals(401, r.statusCode(), r.body());
         assertFalse(client.dialect.errorMessage(r.body()).isBlank());
+        // without it Claude Code retries a 401 ten times with backoff (minutes) before giving up
+        assertEquals("false", r.headers().firstValue("x-should-retry").orElse(null));
     }
 
     private static HttpResponse<String> send(ClientFormat client, String path, String body) {
