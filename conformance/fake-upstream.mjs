@@ -429,6 +429,18 @@ function keyOf(kind, req, url) {
   return (req.headers.authorization || '').replace(/^Bearer /, '');
 }
 
+// A stream that starts answering, then fails the way each API reports an error after the first byte.
+function midstream(kind, model, body, a) {
+  const cut = (events, n) => events.slice(0, n);
+  if (kind === 'claude') return [...cut(claudeStream(model, a), 3), `event: error\ndata: ${JSON.stringify(claudeError(529, 'overloaded_error', 'Overloaded'))}\n\n`];
+  if (kind === 'gemini') return [...cut(geminiStream(model, a), 1), `data: ${JSON.stringify(geminiError(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.'))}\r\n\r\n`];
+  if (kind === 'codex') {
+    const ev = cut(responsesStream(model, body, a), 4);
+    return [...ev, `event: response.failed\ndata: ${JSON.stringify({ type: 'response.failed', sequence_number: 4, response: { id: 'resp_failed', object: 'response', status: 'failed', model, output: [], error: { code: 'server_error', message: 'The model is overloaded.' } } })}\n\n`];
+  }
+  return [...cut(chatStream(model, body, a), 2), `data: ${JSON.stringify(openaiError(500, 'server_error', null, 'The model is overloaded.'))}\n\n`];
+}
+
 function serverError(kind) {
   if (kind === 'claude') return claudeError(500, 'api_error', 'Internal server error');
   if (kind === 'gemini') return geminiError(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
@@ -575,6 +587,7 @@ const server = http.createServer((req, res) => {
     if (String(model).includes('ratelimit')) { const [b, h] = errorFor(kind, 429, 'Rate limit reached for requests'); return sendJson(res, 429, b, h); }
 
     const a = decide(kind, body, inspect(kind, body));
+    if (String(model).includes('midstream') && stream) return sendSse(res, midstream(kind, model, body, a));
     if (kind === 'claude') return stream ? sendSse(res, claudeStream(model, a)) : sendJson(res, 200, claudeMessage(model, a), { 'request-id': rid('req_011', 22) });
     if (kind === 'gemini') return stream ? sendSse(res, geminiStream(model, a)) : sendJson(res, 200, geminiResponse(model, a));
     if (kind === 'codex') return stream ? sendSse(res, responsesStream(model, body, a)) : sendJson(res, 200, responsesObject(model, body, a, responsesOutput(a), 'completed'));

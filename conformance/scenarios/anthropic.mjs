@@ -12,7 +12,7 @@ function toolUses(m) {
   return uses;
 }
 
-function scenarios(model, limited, failing, upstream) {
+function scenarios(model, limited, failing, upstream, broken) {
   return {
     'text': async () => {
       const m = await client.messages.create({ model, max_tokens: 256, system: 'Be terse.', messages: [{ role: 'user', content: 'Say hi' }] });
@@ -141,6 +141,9 @@ function scenarios(model, limited, failing, upstream) {
       assert.equal(m.content.at(-1).type, 'text', 'the answer ends with its text');
       if (upstream === 'claude' || upstream === 'codex') assert.ok(thinking && signature, 'a signed thinking block');
     },
+    'error-mid-stream': async () => {
+      await rejects(() => client.messages.stream({ model: broken, max_tokens: 64, messages: [{ role: 'user', content: 'Say hi' }] }).finalMessage(), Anthropic.APIError);
+    },
     'error-malformed': async () => {
       const e = await rejects(() => client.messages.create({ model, max_tokens: 16, messages: 'not a list' }), Anthropic.BadRequestError, 400);
       assert.equal(e.error?.error?.type, 'invalid_request_error');
@@ -165,4 +168,4 @@ const common = {
   },
 };
 
-await run('anthropic', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing, k)]), ['-', common]]);
+await run('anthropic', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing, k, u.broken)]), ['-', common]]);

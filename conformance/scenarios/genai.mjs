@@ -10,7 +10,7 @@ const weather = {
 };
 const tools = [{ functionDeclarations: [weather] }];
 
-function scenarios(model, limited, failing) {
+function scenarios(model, limited, failing, broken) {
   return {
     'text': async () => {
       const r = await ai.models.generateContent({ model, contents: 'Say hi', config: { systemInstruction: 'Be terse.' } });
@@ -129,6 +129,9 @@ function scenarios(model, limited, failing) {
       const e = await rejects(() => ai.models.generateContent({ model: failing, contents: 'hi' }), ApiError);
       assert.ok(e.status >= 500, 'status ' + e.status);
     },
+    'error-mid-stream': async () => {
+      await rejects(async () => { for await (const c of await ai.models.generateContentStream({ model: broken, contents: 'Say hi' })) void c; }, [ApiError, Error]);
+    },
     'error-malformed': async () => {
       await rejects(() => ai.models.generateContent({ model, contents: [{ role: 'user', parts: [] }] }), ApiError, 400);
     },
@@ -152,4 +155,4 @@ const common = {
   },
 };
 
-await run('genai', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing)]), ['-', common]]);
+await run('genai', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing, u.broken)]), ['-', common]]);

@@ -6,10 +6,10 @@ export const KEY = process.env.PROXY_KEY || 'conformance-client-key-0001';
 
 /** The model that routes to each upstream kind, and the one whose upstream answers 429. */
 export const UPSTREAMS = {
-  claude: { model: 'claude-sonnet-4-5', limited: 'claude-429', failing: 'claude-500' },
-  gemini: { model: 'gemini-2.5-flash', limited: 'gemini-429', failing: 'gemini-500' },
-  codex: { model: 'gpt-5.5', limited: 'codex-429', failing: 'codex-500' },
-  compat: { model: 'compat-model', limited: 'compat-429', failing: 'compat-500' },
+  claude: { model: 'claude-sonnet-4-5', limited: 'claude-429', failing: 'claude-500', broken: 'claude-midstream' },
+  gemini: { model: 'gemini-2.5-flash', limited: 'gemini-429', failing: 'gemini-500', broken: 'gemini-midstream' },
+  codex: { model: 'gpt-5.5', limited: 'codex-429', failing: 'codex-500', broken: 'codex-midstream' },
+  compat: { model: 'compat-model', limited: 'compat-429', failing: 'compat-500', broken: 'compat-midstream' },
 };
 
 /** A 1x1 red PNG. */

@@ -5,7 +5,7 @@ import { PROXY, KEY, UPSTREAMS, PNG, WEATHER_SCHEMA, PERSON_SCHEMA, assert, run,
 const client = new OpenAI({ baseURL: PROXY + '/v1', apiKey: KEY, maxRetries: 0 });
 const tools = [{ type: 'function', function: { name: 'get_weather', description: 'Weather of a city', parameters: WEATHER_SCHEMA } }];
 
-function scenarios(model, limited, failing) {
+function scenarios(model, limited, failing, broken) {
   return {
     'text': async () => {
       const r = await client.chat.completions.create({ model, messages: [{ role: 'system', content: 'Be terse.' }, { role: 'user', content: 'Say hi' }] });
@@ -57,6 +57,22 @@ function scenarios(model, limited, failing) {
       assert.deepEqual(JSON.parse(call.function.arguments), { city: 'Rome' });
       messages.push(final.choices[0].message, { role: 'tool', tool_call_id: call.id, content: 'Sunny, 24C' });
       const final2 = await client.chat.completions.stream({ model, messages, tools }).finalChatCompletion();
+      assert.match(final2.choices[0].message.content, /Sunny, 24C/);
+    },
+    'reasoning-tool-round-trip': async () => {
+      const messages = [{ role: 'user', content: 'What is the weather in Rome?' }];
+      const r = await client.chat.completions.create({ model, messages, tools, reasoning_effort: 'medium' });
+      const call = r.choices[0].message.tool_calls[0];
+      messages.push(r.choices[0].message, { role: 'tool', tool_call_id: call.id, content: 'Sunny, 24C' });
+      const r2 = await client.chat.completions.create({ model, messages, tools, reasoning_effort: 'medium' });
+      assert.match(r2.choices[0].message.content, /Sunny, 24C/);
+    },
+    'reasoning-tool-round-trip-stream': async () => {
+      const messages = [{ role: 'user', content: 'What is the weather in Rome?' }];
+      const final = await client.chat.completions.stream({ model, messages, tools, reasoning_effort: 'medium' }).finalChatCompletion();
+      const call = final.choices[0].message.tool_calls[0];
+      messages.push(final.choices[0].message, { role: 'tool', tool_call_id: call.id, content: 'Sunny, 24C' });
+      const final2 = await client.chat.completions.stream({ model, messages, tools, reasoning_effort: 'medium' }).finalChatCompletion();
       assert.match(final2.choices[0].message.content, /Sunny, 24C/);
     },
     'parallel-tools': async () => {
@@ -115,6 +131,12 @@ function scenarios(model, limited, failing) {
       });
       assert.match(await runner.finalContent(), /Sunny in Rome/);
     },
+    'error-mid-stream': async () => {
+      let text = '';
+      await rejects(async () => {
+        for await (const c of await client.chat.completions.create({ model: broken, messages: [{ role: 'user', content: 'Say hi' }], stream: true })) text += c.choices[0]?.delta?.content ?? '';
+      }, OpenAI.APIError);
+    },
     'error-malformed': async () => {
       const e = await rejects(() => client.chat.completions.create({ model, messages: 'not a list' }), OpenAI.BadRequestError, 400);
       assert.ok(e.error?.message, 'parsed error body');
@@ -138,4 +160,4 @@ const common = {
   },
 };
 
-await run('openai-chat', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing)]), ['-', common]]);
+await run('openai-chat', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing, u.broken)]), ['-', common]]);

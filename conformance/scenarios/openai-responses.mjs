@@ -15,7 +15,7 @@ function callsOf(r) {
   return calls;
 }
 
-function scenarios(model, limited, failing) {
+function scenarios(model, limited, failing, broken) {
   return {
     'text': async () => {
       const r = await client.responses.create({ model, instructions: 'Be terse.', input: 'Say hi' });
@@ -118,6 +118,21 @@ function scenarios(model, limited, failing) {
       const e = await rejects(() => client.responses.create({ model: failing, input: 'hi' }), OpenAI.InternalServerError);
       assert.ok(e.status >= 500, 'status ' + e.status);
     },
+    'error-mid-stream': async () => {
+      // the SDK raises an `error` event; a `response.failed` event ends the stream with the failure in it
+      const seen = [];
+      try {
+        for await (const e of await client.responses.create({ model: broken, input: 'Say hi', stream: true })) seen.push(e.type);
+      } catch (e) {
+        assert.ok(e instanceof OpenAI.APIError || e instanceof OpenAI.OpenAIError, `${e?.constructor?.name}: ${e?.message}`);
+        return;
+      }
+      assert.ok(seen.includes('response.failed') || seen.includes('error'), 'stream ended with a failure: ' + seen.join(','));
+      assert.ok(!seen.includes('response.completed'), 'a failed stream is not completed');
+      // the helper rejects on an `error` event (with the event, as for the real API) or resolves a failed response
+      const final = await client.responses.stream({ model: broken, input: 'Say hi' }).finalResponse().catch((e) => ({ status: 'failed', rejected: e }));
+      assert.equal(final.status, 'failed');
+    },
     'error-malformed': async () => {
       const e = await rejects(() => client.responses.create({ model, input: 42 }), OpenAI.BadRequestError, 400);
       assert.ok(e.error?.message, 'parsed error body');
@@ -131,4 +146,4 @@ const common = {
   },
 };
 
-await run('openai-responses', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing)]), ['-', common]]);
+await run('openai-responses', [...Object.entries(UPSTREAMS).map(([k, u]) => [k, scenarios(u.model, u.limited, u.failing, u.broken)]), ['-', common]]);
