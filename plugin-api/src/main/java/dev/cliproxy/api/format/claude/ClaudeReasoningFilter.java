@@ -14,7 +14,9 @@ import java.util.Iterator;
  * redacted_thinking blocks whose data) is tagged with another format are dropped; values tagged as Claude's are
  * unwrapped to the raw value. Thinking blocks with an empty signature (unsigned reasoning from OpenAI-style
  * upstreams, handed to Claude clients with {@code "signature":""}) are dropped too: Anthropic rejects them. A message
- * left without content is removed (the API merges the neighbouring same-role turns). Bodies containing neither the
+ * left without content is removed (the API merges the neighbouring same-role turns). When that leaves the last
+ * assistant tool turn without a leading thinking block, thinking is turned off for the request
+ * ({@link ClaudeThinkingTurns}). Bodies containing neither the
  * tag nor {@code "signature":""} are returned as they are, without parsing.
  */
 final class ClaudeReasoningFilter {
@@ -49,6 +51,9 @@ final class ClaudeReasoningFilter {
                     it.remove();
                 }
             }
+        }
+        if (changed && ClaudeThinkingTurns.thinkingOn(root) && ClaudeThinkingTurns.lastToolTurnUnsigned(messages)) {
+            ClaudeThinkingTurns.turnOff((ObjectNode) root); // the dropped block led the tool turn
         }
         return changed ? Json.write(root) : body;
     }

@@ -20,7 +20,8 @@ import dev.cliproxy.api.format.ToolDefinition;
  *       {@code budget_tokens < max_tokens}).</li>
  *   <li>With thinking on, temperature and top_k are left out and top_p only sent when at least 0.95 (the API
  *       rejects other values). Without thinking, temperature is capped at 1 and top_p is only sent when no
- *       temperature is (current models reject both together).</li>
+ *       temperature is (current models reject both together). Thinking is left out when the last assistant tool
+ *       turn has no signed thinking block to start with ({@link ClaudeThinkingTurns}).</li>
  *   <li>Claude has no plain JSON mode: a JSON response format becomes a final system text block asking for
  *       JSON only (with the schema when there is one).</li>
  *   <li>Penalties and seed have no Claude equivalent and are dropped; tool {@code strict} is not sent.</li>
@@ -38,7 +39,11 @@ final class ClaudeRequestEncoder {
     static byte[] encode(ChatRequest request) {
         ObjectNode body = Json.object();
         body.put("model", request.model());
+        ArrayNode messages = new ClaudeMessageEncoder().encode(request.messages());
         Integer budget = ClaudeThinking.budgetFor(request);
+        if (budget != null && ClaudeThinkingTurns.lastToolTurnUnsigned(messages)) {
+            budget = null; // no signed thinking to lead the tool turn with: the API would refuse thinking
+        }
         Sampling s = request.sampling();
         int maxTokens = s.maxOutputTokens() != null ? s.maxOutputTokens() : DEFAULT_MAX_TOKENS;
         if (budget != null && maxTokens <= budget) {
@@ -46,7 +51,6 @@ final class ClaudeRequestEncoder {
         }
         body.put("max_tokens", maxTokens);
         ArrayNode system = encodeSystem(request);
-        ArrayNode messages = new ClaudeMessageEncoder().encode(request.messages());
         if (messages.isEmpty() && !system.isEmpty()) {
             // a system-only conversation: Claude needs at least one user turn
             ObjectNode user = messages.addObject();

@@ -92,6 +92,38 @@ class ClaudeRequestEncoderTest {
         Golden.assertJson("encode-request-foreign-history.expected.json", codec.encodeRequest(r));
     }
 
+    private static List<Message> toolTurn(ContentPart... lead) {
+        List<ContentPart> assistant = new java.util.ArrayList<>(List.of(lead));
+        assistant.add(new ContentPart.ToolCall("call_1", "get_weather", "{\"city\":\"Rome\"}", null));
+        return List.of(Message.text(Message.Role.USER, "Weather in Rome?"),
+                new Message(Message.Role.ASSISTANT, assistant),
+                new Message(Message.Role.USER, List.of(new ContentPart.ToolResult("call_1", "get_weather",
+                        List.of(new ContentPart.Text("Sunny")), false))));
+    }
+
+    @Test
+    void thinkingIsLeftOutWhenTheLastToolTurnHasNoSignedThinkingToLeadWith() {
+        // an OpenAI Chat client with reasoning_effort that keeps only content and tool_calls: Anthropic answers 400
+        // "a final assistant message must start with a thinking block" if thinking is on
+        ChatRequest r = request(List.of(), toolTurn(new ContentPart.Reasoning("GPT's thought", null, null)),
+                List.of(WEATHER), null, new Sampling(0.3, null, null, null, List.of(), null, null, null),
+                ReasoningConfig.ofEffort(Effort.MEDIUM), null, null);
+        JsonNode body = encode(r);
+        assertFalse(body.has("thinking"), body.toString());
+        assertEquals("tool_use", body.at("/messages/1/content/0/type").asText(), body.toString());
+        assertEquals(0.3, body.get("temperature").asDouble(), "sampling as without thinking");
+    }
+
+    @Test
+    void thinkingStaysWhenTheLastToolTurnStartsWithClaudesSignedThinking() {
+        Signature claude = new Signature(WireFormat.CLAUDE_MESSAGES, "EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxB");
+        ChatRequest r = request(List.of(), toolTurn(new ContentPart.Reasoning("Claude's thought", claude, null)),
+                List.of(WEATHER), null, Sampling.NONE, ReasoningConfig.ofEffort(Effort.MEDIUM), null, null);
+        JsonNode body = encode(r);
+        assertEquals("enabled", body.at("/thinking/type").asText(), body.toString());
+        assertEquals("thinking", body.at("/messages/1/content/0/type").asText(), body.toString());
+    }
+
     @Test
     void effortBecomesABudgetAndRemovesIncompatibleSampling() {
         Sampling sampling = new Sampling(0.2, 0.9, 5, 1000, List.of(), null, null, null);
