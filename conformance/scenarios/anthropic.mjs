@@ -88,6 +88,17 @@ function scenarios(model, limited, failing, upstream, broken) {
       const m2 = await client.messages.create({ ...opts, messages });
       assert.match(text(m2), /Sunny, 24C/);
     },
+    'thinking-history-from-another-model': async () => {
+      // a session that switched models: its tool turn was led by another upstream's thinking (Claude Code /model)
+      const other = model === UPSTREAMS.gemini.model ? UPSTREAMS.compat.model : UPSTREAMS.gemini.model;
+      const messages = [{ role: 'user', content: 'What is the weather in Rome?' }];
+      const opts = { max_tokens: 4096, tools, thinking: { type: 'enabled', budget_tokens: 1024 } };
+      const m = await client.messages.create({ ...opts, model: other, messages });
+      const [use] = toolUses(m);
+      messages.push({ role: 'assistant', content: m.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: use.id, content: 'Sunny, 24C' }] });
+      const m2 = await client.messages.create({ ...opts, model, messages });
+      assert.match(text(m2), /Sunny, 24C/);
+    },
     'forced-tool-json': async () => {
       const m = await client.messages.create({
         model, max_tokens: 256, messages: [{ role: 'user', content: 'Describe a person' }],

@@ -67,6 +67,15 @@ function scenarios(model, limited, failing, broken) {
       const r2 = await client.chat.completions.create({ model, messages, tools, reasoning_effort: 'medium' });
       assert.match(r2.choices[0].message.content, /Sunny, 24C/);
     },
+    'reasoning-tool-round-trip-bare-history': async () => {
+      // a client that keeps only role, content and tool_calls (no provider extras) in its history
+      const messages = [{ role: 'user', content: 'What is the weather in Rome?' }];
+      const r = await client.chat.completions.create({ model, messages, tools, reasoning_effort: 'medium' });
+      const { content, tool_calls } = r.choices[0].message;
+      messages.push({ role: 'assistant', content, tool_calls }, { role: 'tool', tool_call_id: tool_calls[0].id, content: 'Sunny, 24C' });
+      const r2 = await client.chat.completions.create({ model, messages, tools, reasoning_effort: 'medium' });
+      assert.match(r2.choices[0].message.content, /Sunny, 24C/);
+    },
     'reasoning-tool-round-trip-stream': async () => {
       const messages = [{ role: 'user', content: 'What is the weather in Rome?' }];
       const final = await client.chat.completions.stream({ model, messages, tools, reasoning_effort: 'medium' }).finalChatCompletion();
