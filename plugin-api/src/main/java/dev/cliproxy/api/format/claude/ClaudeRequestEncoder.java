@@ -10,6 +10,7 @@ import dev.cliproxy.api.format.ResponseFormat;
 import dev.cliproxy.api.format.Sampling;
 import dev.cliproxy.api.format.ToolChoice;
 import dev.cliproxy.api.format.ToolDefinition;
+import dev.cliproxy.api.format.ToolResultPairing;
 
 /**
  * Writes a canonical request for api.anthropic.com.
@@ -39,7 +40,7 @@ final class ClaudeRequestEncoder {
     static byte[] encode(ChatRequest request) {
         ObjectNode body = Json.object();
         body.put("model", request.model());
-        ArrayNode messages = new ClaudeMessageEncoder().encode(request.messages());
+        ArrayNode messages = new ClaudeMessageEncoder().encode(ToolResultPairing.orphansAsText(request.messages()));
         Integer budget = ClaudeThinking.budgetFor(request);
         if (budget != null && ClaudeThinkingTurns.lastToolTurnUnsigned(messages)) {
             budget = null; // no signed thinking to lead the tool turn with: the API would refuse thinking

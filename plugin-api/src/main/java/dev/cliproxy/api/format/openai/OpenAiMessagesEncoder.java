@@ -7,6 +7,7 @@ import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.Message;
 import dev.cliproxy.api.format.Signature;
+import dev.cliproxy.api.format.ToolResultPairing;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class OpenAiMessagesEncoder {
         if (!system.isEmpty()) {
             out.addObject().put("role", "system").put("content", system);
         }
-        for (Message m : r.messages()) {
+        for (Message m : ToolResultPairing.orphansAsText(r.messages())) {
             if (m.role() == Message.Role.USER) {
                 user(m.parts(), out);
             } else {

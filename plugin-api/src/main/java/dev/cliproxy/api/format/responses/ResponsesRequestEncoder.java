@@ -8,6 +8,7 @@ import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ReasoningConfig;
 import dev.cliproxy.api.format.ResponseFormat;
 import dev.cliproxy.api.format.Sampling;
+import dev.cliproxy.api.format.ToolResultPairing;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class ResponsesRequestEncoder {
         if (rest < system.size()) {
             developerMessage(system.subList(rest, system.size()), input);
         }
-        InputItemEncoder.encode(r.messages(), input);
+        InputItemEncoder.encode(ToolResultPairing.orphansAsText(r.messages()), input);
         if (!r.tools().isEmpty()) {
             ResponsesTools.encodeTools(r.tools(), body.putArray("tools"));
         }

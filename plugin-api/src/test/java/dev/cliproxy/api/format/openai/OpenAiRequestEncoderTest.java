@@ -97,15 +97,17 @@ class OpenAiRequestEncoderTest {
                 new ContentPart.ToolResult("c1", "screenshot", List.of(new ContentPart.Text("see image"), image), false),
                 new ContentPart.ToolResult("c2", "f", List.of(new ContentPart.Text("boom")), true),
                 new ContentPart.Text("and now?")));
-        JsonNode messages = encode(request(List.of(), List.of(results))).get("messages");
-        assertEquals(3, messages.size());
+        Message calls = new Message(Message.Role.ASSISTANT, List.of(
+                new ContentPart.ToolCall("c1", "screenshot", "{}", null), new ContentPart.ToolCall("c2", "f", "{}", null)));
+        JsonNode messages = encode(request(List.of(), List.of(calls, results))).get("messages");
+        assertEquals(4, messages.size());
         assertEquals(Json.parse("""
-                {"role":"tool","tool_call_id":"c1","content":"see image"}""".getBytes()), messages.get(0));
+                {"role":"tool","tool_call_id":"c1","content":"see image"}""".getBytes()), messages.get(1));
         assertEquals(Json.parse("""
-                {"role":"tool","tool_call_id":"c2","content":"boom"}""".getBytes()), messages.get(1));
+                {"role":"tool","tool_call_id":"c2","content":"boom"}""".getBytes()), messages.get(2));
         assertEquals(Json.parse("""
                 {"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBO"}},
-                 {"type":"text","text":"and now?"}]}""".getBytes()), messages.get(2));
+                 {"type":"text","text":"and now?"}]}""".getBytes()), messages.get(3));
     }
 
     @Test
