@@ -552,7 +552,8 @@ function validateResponses(body) {
 }
 
 function validate(kind, body, url) {
-  if (url.pathname.endsWith('count_tokens') || url.pathname.endsWith(':countTokens')) return null;
+  if (kind === 'claude' && url.pathname.endsWith('count_tokens')) return validateClaude({ max_tokens: 1, ...body });
+  if (url.pathname.endsWith(':countTokens')) return null;
   if (kind === 'claude') return validateClaude(body);
   if (kind === 'gemini') return validateGemini(body);
   if (kind === 'codex') return validateResponses(body);
@@ -580,9 +581,9 @@ const server = http.createServer((req, res) => {
       if (m[2] === 'countTokens') return sendJson(res, 200, { totalTokens: estimate(body), promptTokensDetails: [{ modality: 'TEXT', tokenCount: estimate(body) }] });
       stream = m[2] === 'streamGenerateContent';
     }
-    if (kind === 'claude' && url.pathname.endsWith('/count_tokens')) return sendJson(res, 200, { input_tokens: estimate(body) });
     const invalid = validate(kind, body, url);
     if (invalid) return sendJson(res, 400, invalid);
+    if (kind === 'claude' && url.pathname.endsWith('/count_tokens')) return sendJson(res, 200, { input_tokens: estimate(body) });
     if (String(model).includes('servererror')) return sendJson(res, 500, serverError(kind));
     if (String(model).includes('ratelimit')) { const [b, h] = errorFor(kind, 429, 'Rate limit reached for requests'); return sendJson(res, 429, b, h); }
 
