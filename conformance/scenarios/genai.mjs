@@ -111,6 +111,11 @@ function scenarios(model, limited, failing, broken) {
       const r = await ai.models.countTokens({ model, contents: 'Say hi' });
       assert.ok(r.totalTokens > 0, 'totalTokens');
     },
+    'count-tokens-lone-tool-output': async () => {
+      // what Gemini CLI sends to size a tool's output: a functionResponse with no call before it
+      const r = await ai.models.countTokens({ model, contents: [{ role: 'user', parts: [{ functionResponse: { id: 'read_file__x_0', name: 'read_file', response: { output: 'Binary content provided (1 item(s)).' } } }, { inlineData: { mimeType: 'image/png', data: PNG } }] }] });
+      assert.ok(r.totalTokens > 0, 'totalTokens');
+    },
     'models-get': async () => {
       const m = await ai.models.get({ model });
       assert.equal(m.name, 'models/' + model);
