@@ -7,6 +7,11 @@ import java.util.List;
 final class CodexCatalog {
 
     static final List<ModelInfo> MODELS = List.of(
+            // the presets of Codex CLI 0.169 (gpt-6.1-sol is its default model); dates and limits not published
+            ModelInfo.of("gpt-6.1-sol", "openai"),
+            ModelInfo.of("gpt-6.1-terra", "openai"),
+            ModelInfo.of("gpt-6-sol", "openai"),
+            ModelInfo.of("gpt-6-luna", "openai"),
             model("gpt-6-astra", "GPT 6.0 Astra", 1783616400L, 272_000),
             model("gpt-5.6-sol", "GPT 5.6 Sol", 1783616400L, 372_000),
             model("gpt-5.6-terra", "GPT 5.6 Terra", 1783616400L, 372_000),

@@ -35,4 +35,14 @@ class CodexProviderTest {
         assertTrue(provider.alwaysStreamsUpstream());
         assertTrue(ids.contains("gpt-5.5"), ids.toString());
     }
+
+    @Test
+    void servesTheModelsCodexCliAsksForWithoutAModelSetting() {
+        // `codex exec` with no model configured asks for its default, gpt-6.1-sol: a 404 otherwise
+        List<String> ids = provider.defaultModels(Credential.of("c", "codex", "k", "http://x")).stream()
+                .map(ModelInfo::id).toList();
+
+        assertTrue(ids.containsAll(List.of("gpt-6.1-sol", "gpt-6.1-terra", "gpt-6-sol", "gpt-6-luna", "gpt-6-astra")),
+                ids.toString());
+    }
 }

@@ -49,4 +49,15 @@ class GeminiProviderTest {
         assertTrue(models.stream().anyMatch(m -> m.id().equals("gemini-2.5-flash") && m.inputTokenLimit() > 0));
         assertTrue(models.stream().allMatch(m -> m.ownedBy().equals("google")));
     }
+
+    @Test
+    void servesTheModelsGeminiCliAsksForWithoutAModelFlag() {
+        // `gemini -p` routes with gemini-3.5-flash-lite and answers with gemini-3.8-flash: a 404 crashed it
+        List<String> ids = provider.defaultModels(Credential.of("g", "gemini", "k", "")).stream()
+                .map(ModelInfo::id).toList();
+
+        assertTrue(ids.containsAll(List.of("gemini-3.8-flash", "gemini-3.5-flash-lite", "gemini-3.5-flash",
+                "gemini-3.1-flash-lite", "gemini-3-pro-preview", "gemini-3-flash-preview", "gemini-2.5-pro")),
+                ids.toString());
+    }
 }
