@@ -38,9 +38,9 @@ function expect(r, pattern) {
 
 // Claude Code: ANTHROPIC_BASE_URL + ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN, sent as a Bearer token).
 function claude(model, prompt, auth = 'ANTHROPIC_API_KEY') {
+  const models = model ? { ANTHROPIC_MODEL: model, ANTHROPIC_SMALL_FAST_MODEL: model, ANTHROPIC_DEFAULT_HAIKU_MODEL: model } : {};
   return exec(bin('claude'), ['-p', prompt], {
-    HOME: home('claude'), ANTHROPIC_BASE_URL: PROXY, [auth]: KEY,
-    ANTHROPIC_MODEL: model, ANTHROPIC_SMALL_FAST_MODEL: model, ANTHROPIC_DEFAULT_HAIKU_MODEL: model,
+    HOME: home('claude'), ANTHROPIC_BASE_URL: PROXY, [auth]: KEY, ...models,
     DISABLE_TELEMETRY: '1', DISABLE_AUTOUPDATER: '1', DISABLE_ERROR_REPORTING: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
   });
 }
@@ -57,7 +57,7 @@ base_url = "${PROXY}/v1"
 env_key = "CLIPROXY_KEY"
 wire_api = "responses"
 `);
-  return exec(bin('codex'), ['exec', '--skip-git-repo-check', '-m', model, prompt], { HOME: dir, CODEX_HOME: dir, CLIPROXY_KEY: KEY });
+  return exec(bin('codex'), ['exec', '--skip-git-repo-check', ...(model ? ['-m', model] : []), prompt], { HOME: dir, CODEX_HOME: dir, CLIPROXY_KEY: KEY });
 }
 
 // Gemini CLI: GOOGLE_GEMINI_BASE_URL + GEMINI_API_KEY, API-key auth preselected, telemetry and updates off.
@@ -69,7 +69,7 @@ function gemini(model, prompt) {
     general: { disableAutoUpdate: true, disableUpdateNag: true },
     privacy: { usageStatisticsEnabled: false }, telemetry: { enabled: false },
   }));
-  return exec(bin('gemini'), ['-m', model, '-p', prompt], {
+  return exec(bin('gemini'), [...(model ? ['-m', model] : []), '-p', prompt], {
     HOME: dir, GEMINI_API_KEY: KEY, GOOGLE_GEMINI_BASE_URL: PROXY, GEMINI_CLI_TRUST_WORKSPACE: 'true', GEMINI_CLI_NO_RELAUNCH: 'true',
   });
 }
@@ -85,6 +85,10 @@ for (const [kind, u] of Object.entries(UPSTREAMS)) {
     'gemini-cli-tool': async () => expect(gemini(u.model, 'CALL read_file {"file_path":"hello.txt"}'), new RegExp(`Tool result: .*${SECRET}`)),
   }]);
 }
+// No model setting at all: each CLI asks for its own default model, which the provider's catalogue must serve.
+table.push(['claude', { 'claude-code-default-model': async () => expect(claude(null, 'Say hi'), /Hello from claude!/) }]);
+table.push(['codex', { 'codex-default-model': async () => expect(codex(null, 'Say hi'), /Hello from codex!/) }]);
+table.push(['gemini', { 'gemini-cli-default-model': async () => expect(gemini(null, 'Say hi'), /Hello from gemini!/) }]);
 table.push(['claude', {
   'claude-code-auth-token': async () => expect(claude(UPSTREAMS.claude.model, 'Say hi', 'ANTHROPIC_AUTH_TOKEN'), /Hello from claude!/),
   'claude-code-bad-key': async () => {
