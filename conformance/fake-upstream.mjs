@@ -184,9 +184,10 @@ function decide(kind, body, req) {
 // Pieces of a string, as upstreams stream them.
 const pieces = (s, n = 3) => {
   if (!s) return [];
-  const size = Math.max(1, Math.ceil(s.length / n));
+  const chars = [...s]; // code points: an emoji is never split across two deltas
+  const size = Math.max(1, Math.ceil(chars.length / n));
   const out = [];
-  for (let i = 0; i < s.length; i += size) out.push(s.slice(i, i + size));
+  for (let i = 0; i < chars.length; i += size) out.push(chars.slice(i, i + size).join(''));
   return out;
 };
 const SIG = 'EqQBCkgIBhABGAIiQL3Xf0c2FakeSignature0x8f3e1ZmFrZS1zaWduYXR1cmU=';
@@ -416,9 +417,16 @@ function sendJson(res, status, obj, headers = {}) {
 
 async function sendSse(res, events) {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  // Each event goes out in two writes split inside it (inside a multi-byte character when it has one), as TCP
+  // may deliver it: the proxy must reassemble bytes, not assume one read per event or per character.
   for (const e of events) {
-    res.write(e);
-    await new Promise((r) => setTimeout(r, 2));
+    const bytes = Buffer.from(e, 'utf8');
+    let cut = bytes.findIndex((b) => b >= 0x80);
+    cut = cut > 0 ? cut + 1 : bytes.length >> 1;
+    res.write(bytes.subarray(0, cut));
+    await new Promise((r) => setTimeout(r, 1));
+    res.write(bytes.subarray(cut));
+    await new Promise((r) => setTimeout(r, 1));
   }
   res.end();
 }

@@ -37,6 +37,10 @@ function scenarios(model, limited, failing, upstream, broken) {
       assert.match(out, /Hello from/);
       assert.equal(stop, 'end_turn');
     },
+    'unicode-stream': async () => {
+      const m = await client.messages.stream({ model, max_tokens: 256, messages: [{ role: 'user', content: 'Say hi: Grüße 👋 你好 ☃' }] }).finalMessage();
+      assert.ok(text(m).includes('Grüße 👋 你好 ☃'), text(m));
+    },
     'stream-helper': async () => {
       const s = client.messages.stream({ model, max_tokens: 256, messages: [{ role: 'user', content: 'Say hi' }] });
       let deltas = '';

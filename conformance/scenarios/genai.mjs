@@ -31,6 +31,11 @@ function scenarios(model, limited, failing, broken) {
       assert.equal(finish, 'STOP');
       assert.ok(usage?.candidatesTokenCount > 0, 'usage');
     },
+    'unicode-stream': async () => {
+      let out = '';
+      for await (const c of await ai.models.generateContentStream({ model, contents: 'Say hi: Grüße 👋 你好 ☃' })) out += c.text ?? '';
+      assert.ok(out.includes('Grüße 👋 你好 ☃'), out);
+    },
     'chat-stream': async () => {
       const chat = ai.chats.create({ model });
       let out = '';

@@ -29,6 +29,11 @@ function scenarios(model, limited, failing, broken) {
       assert.equal(finish, 'stop');
       assert.ok(usage?.prompt_tokens > 0, 'usage chunk');
     },
+    'unicode-stream': async () => {
+      let text = '';
+      for await (const c of await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'Say hi: Grüße 👋 你好 ☃' }], stream: true })) text += c.choices[0]?.delta?.content ?? '';
+      assert.ok(text.includes('Grüße 👋 你好 ☃'), text);
+    },
     'stream-helper': async () => {
       const s = client.chat.completions.stream({ model, messages: [{ role: 'user', content: 'Say hi' }] });
       let deltas = '';

@@ -39,6 +39,11 @@ function scenarios(model, limited, failing, broken) {
       assert.equal(completed?.status, 'completed');
       assert.ok(completed.usage?.input_tokens > 0, 'usage');
     },
+    'unicode-stream': async () => {
+      let text = '';
+      for await (const e of await client.responses.create({ model, input: 'Say hi: Grüße 👋 你好 ☃', stream: true })) if (e.type === 'response.output_text.delta') text += e.delta;
+      assert.ok(text.includes('Grüße 👋 你好 ☃'), text);
+    },
     'stream-helper': async () => {
       const s = client.responses.stream({ model, input: [{ role: 'user', content: 'Say hi' }] });
       let deltas = '';
