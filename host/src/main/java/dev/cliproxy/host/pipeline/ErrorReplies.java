@@ -41,7 +41,8 @@ public final class ErrorReplies {
             case AllCoolingException e -> cooling(e, client, upstream);
             case ProxyException e -> reply(client, new ApiError(e.status(), e.getMessage(), e.code()),
                     e.retryAfter());
-            case FormatException e -> reply(client, new ApiError(400, e.getMessage(), "invalid_request_error"), null);
+            case FormatException e -> reply(client, new ApiError(400, e.getMessage(),
+                    e.code() != null ? e.code() : "invalid_request_error"), null);
             default -> reply(client, new ApiError(500, "internal error: " + failure.getClass().getSimpleName(),
                     "internal_error"), null);
         };

@@ -146,6 +146,25 @@ class ClientErrorsTest {
         assertEquals("false", r.headers().firstValue("x-should-retry").orElse(null));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @EnumSource(UpstreamKind.class)
+    void aClaudeThreadContinuationIsThreadNotFoundUnlessClaudeServesIt(UpstreamKind upstream) {
+        // the Anthropic SDK tool runner continues server-side threads; on thread_not_found it resends everything
+        String body = "{\"model\":\"" + upstream.model + "\",\"max_tokens\":64,\"thread\":{\"type\":\"continue\","
+                + "\"previous_message_id\":\"msg_1\"},\"messages\":[{\"role\":\"user\",\"content\":\"Again "
+                + MatrixFixture.marker() + "\"}]}";
+
+        HttpResponse<String> r = send(ClientFormat.CLAUDE, "/v1/messages?beta=true", body);
+
+        if (upstream == UpstreamKind.CLAUDE) {
+            assertEquals(200, r.statusCode(), "passed through to Anthropic, which keeps threads: " + r.body());
+        } else {
+            assertEquals(400, r.statusCode(), r.body());
+            assertEquals("thread_not_found", dev.cliproxy.api.format.Json.parse(r.body().getBytes())
+                    .at("/error/details/error_code").asText(), r.body());
+        }
+    }
+
     private static HttpResponse<String> send(ClientFormat client, String path, String body) {
         HttpRequest.Builder b = fixture.proxy.request(path).version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));

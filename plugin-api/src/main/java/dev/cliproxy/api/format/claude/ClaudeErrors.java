@@ -60,7 +60,10 @@ final class ClaudeErrors {
         ObjectNode root = Json.object();
         root.put("type", "error");
         String type = error.code() != null && TYPES.contains(error.code()) ? error.code() : typeFor(error.status());
-        root.putObject("error").put("type", type).put("message", error.message());
+        ObjectNode err = root.putObject("error").put("type", type).put("message", error.message());
+        if (error.code() != null && error.code().startsWith("thread_")) {
+            err.putObject("details").put("error_code", error.code()); // read by the SDKs' thread recovery
+        }
         return Json.write(root);
     }
 

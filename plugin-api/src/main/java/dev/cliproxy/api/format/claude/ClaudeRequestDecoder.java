@@ -36,6 +36,7 @@ final class ClaudeRequestDecoder {
             throw new FormatException("request body must be a JSON object");
         }
         String model = optText(body, "model", "request");
+        rejectThreadContinuation(body);
         List<ContentPart> system = new ArrayList<>(decodeSystem(get(body, "system"), "request.system"));
         List<Message> messages = decodeMessages(body, system);
         List<ToolDefinition> tools = decodeTools(optArray(body, "tools", "request"));
@@ -47,6 +48,20 @@ final class ClaudeRequestDecoder {
         String user = metadata == null ? null : optText(metadata, "user_id", "request.metadata");
         return new ChatRequest(model, system, messages, tools, decodeToolChoice(choice), decodeSampling(body),
                 ClaudeThinking.decode(body), decodeResponseFormat(body), stream, stream, parallel, user);
+    }
+
+    /**
+     * A {@code thread} of the message-threads beta (the SDKs' tool runner) that continues a thread sends only the new
+     * turn and relies on the server's copy of the rest, which a translated upstream does not have. It is refused
+     * with {@code thread_not_found}, on which the SDKs send the whole conversation again ({@code create}, which is
+     * served like any request).
+     */
+    private static void rejectThreadContinuation(JsonNode body) {
+        JsonNode thread = optObject(body, "thread", "request");
+        if (thread != null && "continue".equals(optText(thread, "type", "request.thread"))) {
+            throw new FormatException("request.thread: this model's upstream keeps no message threads; send the"
+                    + " whole conversation", "thread_not_found");
+        }
     }
 
     private static List<ContentPart> decodeSystem(JsonNode system, String where) {

@@ -2,6 +2,7 @@ package dev.cliproxy.api.format.claude;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.Json;
@@ -43,6 +44,15 @@ class ClaudeErrorsTest {
                 .at("/error/type").textValue());
         assertEquals("not_found_error", Json.parse(codec.encodeError(new ApiError(404, "no", "model_not_found")))
                 .at("/error/type").textValue());
+    }
+
+    @Test
+    void aThreadErrorCodeTravelsInTheDetailsTheSdksRead() {
+        var root = Json.parse(codec.encodeError(new ApiError(400, "no thread", "thread_not_found")));
+        assertEquals("invalid_request_error", root.at("/error/type").asText());
+        assertEquals("thread_not_found", root.at("/error/details/error_code").asText());
+        assertTrue(Json.parse(codec.encodeError(new ApiError(404, "no", "model_not_found"))).at("/error/details")
+                .isMissingNode());
     }
 
     @Test

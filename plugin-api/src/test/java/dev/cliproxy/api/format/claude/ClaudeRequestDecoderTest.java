@@ -80,6 +80,20 @@ class ClaudeRequestDecoderTest {
     }
 
     @Test
+    void aThreadContinuationIsRefusedAsThreadNotFoundAndANewThreadIsServed() {
+        // the Anthropic SDK's tool runner (message-threads beta) continues a thread by sending only the new turn
+        FormatException e = assertThrows(FormatException.class, () -> decodeJson("""
+                {"model":"m","max_tokens":64,"thread":{"type":"continue","previous_message_id":"msg_1"},
+                 "messages":[{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1","content":"ok"}]}]}
+                """));
+        assertEquals("thread_not_found", e.code());
+        ChatRequest created = decodeJson("""
+                {"model":"m","max_tokens":64,"thread":{"type":"create"},"messages":[{"role":"user","content":"Hi"}]}
+                """);
+        assertEquals(1, created.messages().size());
+    }
+
+    @Test
     void imagesDecodeAsBase64AndUrl() {
         List<ContentPart> parts = decode("request-images.json").messages().get(0).parts();
         ContentPart.Image inline = assertInstanceOf(ContentPart.Image.class, parts.get(1));
