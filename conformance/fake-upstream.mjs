@@ -208,8 +208,7 @@ function claudeMessage(model, a) {
   };
 }
 
-function claudeStream(model, a) {
-  const m = claudeMessage(model, a);
+function claudeStream(model, a, m = claudeMessage(model, a)) {
   const ev = [];
   const e = (type, data) => ev.push(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
   e('message_start', { message: { ...m, content: [], stop_reason: null, usage: { ...m.usage, output_tokens: 1 } } });
@@ -568,6 +567,8 @@ function validate(kind, body, url) {
   return validateChat(body);
 }
 
+const threads = new Map(); // Claude message threads: reply id -> conversation so far
+
 const server = http.createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
@@ -589,6 +590,14 @@ const server = http.createServer((req, res) => {
       if (m[2] === 'countTokens') return sendJson(res, 200, { totalTokens: estimate(body), promptTokensDetails: [{ modality: 'TEXT', tokenCount: estimate(body) }] });
       stream = m[2] === 'streamGenerateContent';
     }
+    if (kind === 'claude' && body.thread) {
+      // message-threads beta: the server keeps each thread; `continue` sends only the new turn
+      if (body.thread.type === 'continue') {
+        const stored = threads.get(body.thread.previous_message_id);
+        if (!stored) return sendJson(res, 404, { type: 'error', error: { type: 'not_found_error', message: 'thread not found', details: { error_code: 'thread_not_found' } } });
+        body.messages = [...stored, ...body.messages];
+      }
+    }
     const invalid = validate(kind, body, url);
     if (invalid) return sendJson(res, 400, invalid);
     if (kind === 'claude' && url.pathname.endsWith('/count_tokens')) return sendJson(res, 200, { input_tokens: estimate(body) });
@@ -597,7 +606,11 @@ const server = http.createServer((req, res) => {
 
     const a = decide(kind, body, inspect(kind, body));
     if (String(model).includes('midstream') && stream) return sendSse(res, midstream(kind, model, body, a));
-    if (kind === 'claude') return stream ? sendSse(res, claudeStream(model, a)) : sendJson(res, 200, claudeMessage(model, a), { 'request-id': rid('req_011', 22) });
+    if (kind === 'claude') {
+      const m = claudeMessage(model, a);
+      if (body.thread) threads.set(m.id, [...body.messages, { role: 'assistant', content: m.content }]);
+      return stream ? sendSse(res, claudeStream(model, a, m)) : sendJson(res, 200, m, { 'request-id': rid('req_011', 22) });
+    }
     if (kind === 'gemini') return stream ? sendSse(res, geminiStream(model, a)) : sendJson(res, 200, geminiResponse(model, a));
     if (kind === 'codex') return stream ? sendSse(res, responsesStream(model, body, a)) : sendJson(res, 200, responsesObject(model, body, a, responsesOutput(a), 'completed'));
     return stream ? sendSse(res, chatStream(model, body, a)) : sendJson(res, 200, chatCompletion(model, a));

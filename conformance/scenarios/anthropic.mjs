@@ -1,5 +1,6 @@
 // The official Anthropic TypeScript SDK against every upstream kind through the proxy.
 import Anthropic from '@anthropic-ai/sdk';
+import { betaTool, betaJSONSchemaOutputFormat } from '@anthropic-ai/sdk/helpers/beta/json-schema';
 import { PROXY, KEY, UPSTREAMS, PNG, WEATHER_SCHEMA, PERSON_SCHEMA, assert, run, rejects } from './lib.mjs';
 
 const client = new Anthropic({ baseURL: PROXY, apiKey: KEY, maxRetries: 0 });
@@ -102,6 +103,21 @@ function scenarios(model, limited, failing, upstream, broken) {
       messages.push({ role: 'assistant', content: m.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: use.id, content: 'Sunny, 24C' }] });
       const m2 = await client.messages.create({ ...opts, model, messages });
       assert.match(text(m2), /Sunny, 24C/);
+    },
+    'beta-tool-runner': async () => {
+      const runner = client.beta.messages.toolRunner({
+        model, max_tokens: 256, messages: [{ role: 'user', content: 'What is the weather in Rome?' }],
+        tools: [betaTool({ name: 'get_weather', description: 'Weather of a city', inputSchema: WEATHER_SCHEMA, run: ({ city }) => `Sunny in ${city}` })],
+      });
+      const final = await runner;
+      assert.match(text(final), /Sunny in Rome/);
+    },
+    'beta-structured-output': async () => {
+      const m = await client.beta.messages.parse({
+        model, max_tokens: 256, betas: ['structured-outputs-2025-11-13'], messages: [{ role: 'user', content: 'Describe a person' }],
+        output_format: betaJSONSchemaOutputFormat(PERSON_SCHEMA),
+      });
+      assert.equal(typeof m.parsed_output?.name, 'string', JSON.stringify(m.content));
     },
     'forced-tool-json': async () => {
       const m = await client.messages.create({
