@@ -12,8 +12,10 @@
 //   - an image in the prompt                     -> "I see an image ..."
 //   - otherwise                                  -> "Hello from <kind>! ..."
 // Thinking (Claude thinking, Gemini includeThoughts, Responses reasoning, chat reasoning_effort) adds a reasoning
-// block with a signature. An upstream model containing "ratelimit" answers 429 with retry-after; a missing key 401.
-// Every request is appended to $FAKE_LOG (JSON lines) when set, so the harness can check what reached the upstream.
+// block with a signature. An upstream model containing "ratelimit" answers 429 with retry-after, "servererror" 500,
+// "midstream" fails after the first events; a missing key 401. Requests are validated like the real APIs (tool
+// call/result pairing, Claude's thinking rules, signatures, Gemini's schema subset; Claude count_tokens too), and
+// Claude message threads (beta) are kept in memory. Every request is appended to $FAKE_LOG (JSON lines) when set.
 import http from 'node:http';
 import fs from 'node:fs';
 import crypto from 'node:crypto';
