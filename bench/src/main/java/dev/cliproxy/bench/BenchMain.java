@@ -112,11 +112,16 @@ public final class BenchMain {
     private void profile(FakeUpstream fake) throws Exception {
         try (ProxyProcess proxy = startProxy(fake)) {
             warmUp(fake, proxy);
+            // -Dbench.profile.rate=N: one connection at N req/s (the latency scenario); else the throughput one
+            int rate = Integer.getInteger("bench.profile.rate", 0);
+            int conns = Integer.getInteger("bench.connections", 64);
             for (byte[] request : List.of(chat("fake-gpt", false), chat("fake-claude", false))) {
                 long cpu0 = proxy.cpuMicros();
-                Load.Result r = Load.closedLoop(proxy.port, request, 64, millis);
-                System.out.printf(Locale.ROOT, "%.0f req/s, %.1f us CPU/request, %d errors%n", r.perSecond(),
-                        (double) (proxy.cpuMicros() - cpu0) / r.requests(), r.errors());
+                Load.Result r = rate > 0 ? Load.fixedRate(proxy.port, request, rate, millis)
+                        : Load.closedLoop(proxy.port, request, conns, millis);
+                System.out.printf(Locale.ROOT, "%.0f req/s, %.1f us CPU/request, p50 %.0f us, p99 %.0f us,"
+                        + " %d errors%n", r.perSecond(), (double) (proxy.cpuMicros() - cpu0) / r.requests(), r.p(50),
+                        r.p(99), r.errors());
             }
         }
     }
@@ -131,17 +136,33 @@ public final class BenchMain {
         int cores = Runtime.getRuntime().availableProcessors();
         report.line("# Proxy benchmark (%d cores; proxy heap -Xmx%s; %d s per run; %s)", cores, heap, millis / 1000,
                 System.getProperty("java.vm.version"));
-        startup(fake);
+        if (section("startup")) {
+            startup(fake);
+        }
         try (ProxyProcess proxy = startProxy(fake)) {
             warmUp(fake, proxy);
-            latency(fake, proxy);
-            throughput(fake, proxy);
-            streams(fake, proxy);
-            openStreams(fake, proxy);
+            if (section("latency")) {
+                latency(fake, proxy);
+            }
+            if (section("throughput")) {
+                throughput(fake, proxy);
+            }
+            if (section("streams")) {
+                streams(fake, proxy);
+            }
+            if (section("open")) {
+                openStreams(fake, proxy);
+            }
         }
         Path out = work.resolve("bench-report.md");
         Files.writeString(out, report.text());
         System.out.println("\nReport written to " + out);
+    }
+
+    /** Whether {@code -Dbench.sections} (comma-separated; default: all) asks for {@code name}. */
+    private static boolean section(String name) {
+        String wanted = System.getProperty("bench.sections", "").trim();
+        return wanted.isEmpty() || List.of(wanted.split("\\s*,\\s*")).contains(name);
     }
 
     /** A quick end-to-end check of each kind of request, printing what comes back. */
