@@ -91,6 +91,30 @@ final class ProxyProcess implements AutoCloseable {
         return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
     }
 
+    /**
+     * CPU time of the proxy's JIT compiler threads so far, in microseconds: the benchmark warms the proxy up until
+     * this stops growing, so that compilation does not compete with the measured load on a small machine.
+     */
+    long compilerCpuMicros() throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.contains("CompilerThre")) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
+        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+    }
+
     /** Resident set size in KiB. */
     long rssKib() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
