@@ -23,7 +23,11 @@ final class ProxyClients {
 
     private final OkHttpClient base;
     private final SocksCredentials socks = SocksCredentials.shared();
-    private final Map<String, OkHttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<Key, OkHttpClient> clients = new ConcurrentHashMap<>();
+
+    /** What makes clients differ (the proxy's credentials included, compared but never printed). */
+    private record Key(ProxyAddress proxy, int connectSeconds) {
+    }
 
     ProxyClients() {
         Dispatcher dispatcher = new Dispatcher();
@@ -36,12 +40,14 @@ final class ProxyClients {
                 .retryOnConnectionFailure(true)
                 .followRedirects(false)
                 .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ofSeconds(60))
+                // no write timeout: the first-byte watchdog (OkHttpUpstreamHttp) already ends a call whose request
+                // cannot be written, and a timeout here would queue every socket write on Okio's watchdog thread
+                .writeTimeout(Duration.ZERO)
                 .build();
     }
 
     OkHttpClient client(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {
-        String key = proxy + "|" + proxy.username() + "|" + proxy.password() + "|" + timeouts.connectSeconds();
+        Key key = new Key(proxy, timeouts.connectSeconds());
         OkHttpClient c = clients.get(key);
         if (c != null) {
             return c;
