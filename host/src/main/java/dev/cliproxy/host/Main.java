@@ -103,7 +103,7 @@ public final class Main {
         }
     }
 
-    /** Writes out the log lines still queued for the background writer (see logback.xml). */
+    /** Writes out the log lines still queued for the background writer (see {@code server.LogConfigurator}). */
     private static void stopLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.stop();
