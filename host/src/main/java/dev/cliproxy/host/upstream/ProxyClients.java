@@ -5,6 +5,8 @@ import java.net.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
@@ -21,7 +23,11 @@ final class ProxyClients {
 
     private static final int MAX_CLIENTS = 64;
 
-    private final OkHttpClient base;
+    /**
+     * The client every other one derives from, built on a background thread at start: building it loads the
+     * platform's TLS trust store (a few hundred milliseconds) that need not delay the proxy being ready.
+     */
+    private final FutureTask<OkHttpClient> base = new FutureTask<>(ProxyClients::buildBase);
     private final SocksCredentials socks = SocksCredentials.shared();
     private final Map<Key, OkHttpClient> clients = new ConcurrentHashMap<>();
 
@@ -30,10 +36,14 @@ final class ProxyClients {
     }
 
     ProxyClients() {
+        Thread.ofPlatform().daemon().name("upstream-client-init").start(base);
+    }
+
+    private static OkHttpClient buildBase() {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(4096);
         dispatcher.setMaxRequestsPerHost(4096);
-        this.base = new OkHttpClient.Builder()
+        return new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
                 .protocols(java.util.List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
@@ -59,7 +69,7 @@ final class ProxyClients {
     }
 
     private OkHttpClient build(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {
-        OkHttpClient.Builder b = base.newBuilder()
+        OkHttpClient.Builder b = base().newBuilder()
                 .connectTimeout(Duration.ofSeconds(timeouts.connectSeconds()))
                 .proxy(proxy.toProxy());
         if (proxy.type() == Proxy.Type.SOCKS) {
@@ -78,8 +88,20 @@ final class ProxyClients {
         return b.build();
     }
 
+    private OkHttpClient base() {
+        try {
+            return base.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the upstream client was being built", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot build the upstream client", e.getCause());
+        }
+    }
+
     void close() {
-        base.dispatcher().executorService().shutdown();
-        base.connectionPool().evictAll();
+        OkHttpClient b = base();
+        b.dispatcher().executorService().shutdown();
+        b.connectionPool().evictAll();
     }
 }
