@@ -18,7 +18,8 @@ mode="${1:-all}"
 [ $# -gt 0 ] && shift
 
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  ./mvnw -B -q -pl bench -am package -DskipTests
+  # the bundle too: start-up is measured through its start script
+  ./mvnw -B -q -pl bench,dist -am package -DskipTests
 fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p bench/target/run
