@@ -4,6 +4,8 @@
 #   bench/run.sh proxy        proxy benchmark only (start-up, added latency, throughput, streams, open streams)
 #   bench/run.sh jmh [args]   JMH codec benchmarks only (extra args go to JMH, e.g. a benchmark name)
 #   bench/run.sh soak [min]   soak under mixed load, memory sampled every 30 s (default 10 minutes)
+#   bench/run.sh profile      load only, for a profiler attached to the proxy (see BenchMain.profile)
+#   bench/run.sh check        one request of each kind, printed
 # Knobs (-D... in BENCH_OPTS): bench.seconds (10), bench.heap (256m), bench.rate (1000), bench.connections (64),
 # bench.pace.micros (500), bench.open.streams (1000). Reports land in bench/target/run/.
 set -euo pipefail
@@ -16,7 +18,8 @@ mode="${1:-all}"
 [ $# -gt 0 ] && shift
 
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  ./mvnw -B -q -pl bench -am package -DskipTests
+  # the bundle too: start-up is measured through its start script
+  ./mvnw -B -q -pl bench,dist -am package -DskipTests
 fi
 CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 mkdir -p bench/target/run
@@ -29,7 +32,8 @@ jmh() {
 case "$mode" in
   all) proxy; jmh ;;
   proxy) proxy ;;
+  profile|check|startup) "$JAVA" -Xmx1g ${BENCH_OPTS:-} -cp "$CP" dev.cliproxy.bench.BenchMain "$mode" ;;
   jmh) jmh "$@" ;;
   soak) "$JAVA" -Xmx1g ${BENCH_OPTS:-} -Dbench.soak.minutes="${1:-10}" -cp "$CP" dev.cliproxy.bench.BenchMain soak ;;
-  *) echo "usage: bench/run.sh [all|proxy|jmh|soak] [args]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [all|proxy|jmh|soak|profile|check|startup] [args]" >&2; exit 2 ;;
 esac

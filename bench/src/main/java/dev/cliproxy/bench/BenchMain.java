@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The proxy benchmark: a {@link FakeUpstream} and the proxy in its own JVM, driven side by side with the fake
@@ -67,7 +68,9 @@ public final class BenchMain {
     }
 
     Path config(int port, int upstreamPort) throws IOException {
-        Path cfg = work.resolve("config.yaml");
+        // a folder of its own: the proxy watches its config file's folder, and the log written next to it would
+        // wake the watcher on every access-log line
+        Path cfg = Files.createDirectories(work.resolve("proxy")).resolve("config.yaml");
         Files.writeString(cfg, """
                 host: 127.0.0.1
                 port: %d
@@ -112,11 +115,16 @@ public final class BenchMain {
     private void profile(FakeUpstream fake) throws Exception {
         try (ProxyProcess proxy = startProxy(fake)) {
             warmUp(fake, proxy);
+            // -Dbench.profile.rate=N: one connection at N req/s (the latency scenario); else the throughput one
+            int rate = Integer.getInteger("bench.profile.rate", 0);
+            int conns = Integer.getInteger("bench.connections", 64);
             for (byte[] request : List.of(chat("fake-gpt", false), chat("fake-claude", false))) {
                 long cpu0 = proxy.cpuMicros();
-                Load.Result r = Load.closedLoop(proxy.port, request, 64, millis);
-                System.out.printf(Locale.ROOT, "%.0f req/s, %.1f us CPU/request, %d errors%n", r.perSecond(),
-                        (double) (proxy.cpuMicros() - cpu0) / r.requests(), r.errors());
+                Load.Result r = rate > 0 ? Load.fixedRate(proxy.port, request, rate, millis)
+                        : Load.closedLoop(proxy.port, request, conns, millis);
+                System.out.printf(Locale.ROOT, "%.0f req/s, %.1f us CPU/request, p50 %.0f us, p99 %.0f us,"
+                        + " %d errors%n", r.perSecond(), (double) (proxy.cpuMicros() - cpu0) / r.requests(), r.p(50),
+                        r.p(99), r.errors());
             }
         }
     }
@@ -131,17 +139,33 @@ public final class BenchMain {
         int cores = Runtime.getRuntime().availableProcessors();
         report.line("# Proxy benchmark (%d cores; proxy heap -Xmx%s; %d s per run; %s)", cores, heap, millis / 1000,
                 System.getProperty("java.vm.version"));
-        startup(fake);
+        if (section("startup")) {
+            startup(fake);
+        }
         try (ProxyProcess proxy = startProxy(fake)) {
             warmUp(fake, proxy);
-            latency(fake, proxy);
-            throughput(fake, proxy);
-            streams(fake, proxy);
-            openStreams(fake, proxy);
+            if (section("latency")) {
+                latency(fake, proxy);
+            }
+            if (section("throughput")) {
+                throughput(fake, proxy);
+            }
+            if (section("streams")) {
+                streams(fake, proxy);
+            }
+            if (section("open")) {
+                openStreams(fake, proxy);
+            }
         }
         Path out = work.resolve("bench-report.md");
         Files.writeString(out, report.text());
         System.out.println("\nReport written to " + out);
+    }
+
+    /** Whether {@code -Dbench.sections} (comma-separated; default: all) asks for {@code name}. */
+    private static boolean section(String name) {
+        String wanted = System.getProperty("bench.sections", "").trim();
+        return wanted.isEmpty() || List.of(wanted.split("\\s*,\\s*")).contains(name);
     }
 
     /** A quick end-to-end check of each kind of request, printing what comes back. */
@@ -166,17 +190,48 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * Start-up, process start to {@code /healthz} answering: through the bundle's start script when the bundle has
+     * been built ({@code dist/target}, or {@code -Dbench.dist}), with and without its class-data archive, and with
+     * plain {@code java -cp} as the rest of the benchmark starts the proxy.
+     */
     private void startup(FakeUpstream fake) throws IOException {
         report.line("\n## Start-up: process start to /healthz answering (median of 3)");
-        report.line("| JVM options | median ms | runs |");
+        report.line("| how | median ms | runs |");
         report.line("|---|---|---|");
-        startupRow(fake, "-Xmx" + heap, List.of());
+        Path script = Path.of(System.getProperty("bench.dist", "dist/target/cli-proxy-api/cli-proxy-api"), "bin",
+                "cli-proxy-api");
+        if (Files.isExecutable(script)) {
+            Path cds = work.resolve("cds");
+            Map<String, String> env = Map.of("JAVA_OPTS", "-Xmx" + heap, "CLI_PROXY_API_CDS_DIR", cds.toString());
+            deleteFolder(cds);
+            long first;
+            try (ProxyProcess p = startScript(fake, script, env)) {
+                first = p.readyMillis();
+            } // the archive is written as this first run exits
+            startupRow("`bin/cli-proxy-api` (class-data archive; its first run: " + first + " ms)",
+                    () -> startScript(fake, script, env));
+            Map<String, String> noCds = Map.of("JAVA_OPTS", "-Xmx" + heap, "CLI_PROXY_API_CDS", "off");
+            startupRow("`bin/cli-proxy-api`, `CLI_PROXY_API_CDS=off`", () -> startScript(fake, script, noCds));
+        } else {
+            report.line("| `bin/cli-proxy-api`: not built (`./mvnw -pl dist -am package`) | | |");
+        }
+        startupRow("`java -Xmx" + heap + " -cp ...` (as the load runs below)", () -> startProxy(fake, List.of()));
     }
 
-    private void startupRow(FakeUpstream fake, String label, List<String> options) throws IOException {
+    private ProxyProcess startScript(FakeUpstream fake, Path script, Map<String, String> env) throws IOException {
+        int port = freePort();
+        return ProxyProcess.startScript(script, config(port, fake.port()), port, work.resolve("proxy.log"), env);
+    }
+
+    private interface ProxyStart {
+        ProxyProcess start() throws IOException;
+    }
+
+    private void startupRow(String label, ProxyStart how) throws IOException {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            try (ProxyProcess p = startProxy(fake, options)) {
+            try (ProxyProcess p = how.start()) {
                 times.add(p.readyMillis());
             }
         }
@@ -185,15 +240,40 @@ public final class BenchMain {
         report.line("| %s | **%d** | %s |", label, sorted.get(1), times);
     }
 
+    private static void deleteFolder(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs every kind of request until the proxy's JIT compiler has (nearly) finished: a round of a few seconds in
+     * which the compiler threads used less than 5% of one core, or 120 s. On two cores a compiler still busy with
+     * the tail of large methods would otherwise take a third of the CPU from the first measured runs.
+     */
     private void warmUp(FakeUpstream fake, ProxyProcess proxy) throws Exception {
         FakeUpstream.deltas = 50;
         FakeUpstream.paceMicros = 0;
-        long warm = Math.max(3000, millis / 2);
-        Load.closedLoop(proxy.port, chat("fake-gpt", false), 16, warm);
-        Load.closedLoop(proxy.port, chat("fake-claude", false), 16, warm);
-        Load.streams(proxy.port, chat("fake-claude", true), 4, 200, "content");
         Load.closedLoop(fake.port(), chat("fake-gpt", false), 16, 2000);
         Load.closedLoop(fake.port(), claude(false), 16, 2000);
+        long start = System.nanoTime();
+        long roundMillis = 4000;
+        double compilerShare;
+        do {
+            long jit0 = proxy.compilerCpuMicros();
+            long t0 = System.nanoTime();
+            Load.closedLoop(proxy.port, chat("fake-gpt", false), 16, roundMillis / 2);
+            Load.closedLoop(proxy.port, chat("fake-claude", false), 16, roundMillis / 2);
+            Load.streams(proxy.port, chat("fake-claude", true), 4, 40, "content");
+            Load.streams(proxy.port, chat("fake-gpt", true), 4, 40, "content");
+            compilerShare = (proxy.compilerCpuMicros() - jit0) / ((System.nanoTime() - t0) / 1000.0);
+        } while (compilerShare > 0.05 && System.nanoTime() - start < 120_000_000_000L);
+        report.line("\n(warm-up: %.0f s, until the JIT compiler used %.0f%% of a core)",
+                (System.nanoTime() - start) / 1e9, compilerShare * 100);
     }
 
     private void latency(FakeUpstream fake, ProxyProcess proxy) throws Exception {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +41,24 @@ final class ProxyProcess implements AutoCloseable {
         cmd.add("dev.cliproxy.host.Main");
         cmd.add("--config");
         cmd.add(config.toString());
+        return start(new ProcessBuilder(cmd), port, log);
+    }
+
+    /**
+     * The proxy as a user starts it: the bundle's start script (which finds Java and adds its own JVM options),
+     * with {@code env} added to the environment (e.g. {@code JAVA_OPTS}).
+     */
+    static ProxyProcess startScript(Path script, Path config, int port, Path log, Map<String, String> env)
+            throws IOException {
+        ProcessBuilder b = new ProcessBuilder(script.toString(), "--config", config.toString());
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        b.environment().putAll(env);
+        return start(b, port, log);
+    }
+
+    private static ProxyProcess start(ProcessBuilder builder, int port, Path log) throws IOException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = t0 + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -51,7 +68,8 @@ final class ProxyProcess implements AutoCloseable {
                 return new ProxyProcess(p, port, (System.nanoTime() - t0) / 1_000_000);
             }
             try {
-                Thread.sleep(0, 200_000);
+                // 5 ms apart: polling harder takes CPU from the proxy starting on the same 2 cores
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -88,6 +106,30 @@ final class ProxyProcess implements AutoCloseable {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU time of the proxy's JIT compiler threads so far, in microseconds: the benchmark warms the proxy up until
+     * this stops growing, so that compilation does not compete with the measured load on a small machine.
+     */
+    long compilerCpuMicros() throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.contains("CompilerThre")) {
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        }
         return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
     }
 

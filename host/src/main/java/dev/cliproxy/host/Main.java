@@ -1,5 +1,6 @@
 package dev.cliproxy.host;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.cliproxy.host.config.ConfigException;
 import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.config.ProxyConfig;
@@ -47,10 +48,12 @@ public final class Main {
             server = ProxyServer.start(config, pluginsDir(cli, config));
         } catch (ConfigException e) {
             LOG.error("Cannot start: {}", e.getMessage());
+            stopLogging();
             System.exit(1);
             return;
         } catch (IOException | RuntimeException e) {
             LOG.error("Cannot start: {}", e.toString());
+            stopLogging();
             System.exit(1);
             return;
         }
@@ -88,6 +91,7 @@ public final class Main {
         Thread hook = new Thread(() -> {
             LOG.info("Shutting down");
             server.close();
+            stopLogging();
             stopped.countDown();
             Runtime.getRuntime().halt(0);
         }, "shutdown");
@@ -96,6 +100,13 @@ public final class Main {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes out the log lines still queued for the background writer (see {@code server.LogConfigurator}). */
+    private static void stopLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
         }
     }
 

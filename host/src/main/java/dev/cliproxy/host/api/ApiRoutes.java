@@ -2,7 +2,7 @@ package dev.cliproxy.host.api;
 
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.host.http.VirtualThreadDispatch;
+import dev.cliproxy.host.http.VirtualThreadExchange;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.state.LiveState;
 import io.undertow.server.HttpHandler;
@@ -50,7 +50,7 @@ public final class ApiRoutes {
     }
 
     private HttpHandler model(WireFormat format, Operation operation) {
-        return authed(ClientFormats.fixed(format), new VirtualThreadDispatch(executor,
+        return authed(ClientFormats.fixed(format), new VirtualThreadExchange(executor,
                 new InferenceHandler(format, operation, pipeline, clock)));
     }
 

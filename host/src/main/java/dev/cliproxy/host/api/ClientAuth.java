@@ -67,8 +67,9 @@ public final class ClientAuth implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
-        if (presented != null && keys.matches(presented)) {
-            exchange.putAttachment(KEY_ID, ClientKeys.idOf(presented));
+        String keyId = presented == null ? null : keys.idIfMatches(presented);
+        if (keyId != null) {
+            exchange.putAttachment(KEY_ID, keyId);
             next.handleRequest(exchange);
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.host.http.ChannelHandler;
 import dev.cliproxy.host.http.ExchangeChannel;
 import dev.cliproxy.host.http.RequestBodies;
 import dev.cliproxy.host.http.RequestIds;
@@ -12,7 +13,6 @@ import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.pipeline.ProxyException;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.pipeline.StreamFraming;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import java.time.Clock;
@@ -25,9 +25,9 @@ import java.util.Set;
 /**
  * A model endpoint of one client format (chat completions, responses, messages, Gemini generate/stream/count):
  * reads and parses the body, finds the model and the stream flag, and hands the request to the pipeline. Input it
- * cannot use is answered 400 in the client's format, never 500. Runs on a virtual thread.
+ * cannot use is answered 400 in the client's format, never 500. Runs on a virtual thread, the body already read.
  */
-public final class InferenceHandler implements HttpHandler {
+public final class InferenceHandler implements ChannelHandler {
 
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "x-api-key", "x-goog-api-key",
             "cookie", "host", "content-length", "connection", "transfer-encoding", "proxy-authorization",
@@ -46,20 +46,17 @@ public final class InferenceHandler implements HttpHandler {
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws Exception {
+    public void handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
         long start = System.nanoTime();
         InboundRequest in;
         try {
             in = parse(exchange, start);
         } catch (RuntimeException e) {
             ErrorReplies.Reply reply = errors.render(e, format, null);
-            ExchangeChannel channel = new ExchangeChannel(exchange);
             channel.sendJson(reply.status(), reply.body(), reply.headers());
             return;
         }
-        try (ExchangeChannel channel = new ExchangeChannel(exchange)) {
-            pipeline.handle(in, channel);
-        }
+        pipeline.handle(in, channel);
     }
 
     private InboundRequest parse(HttpServerExchange exchange, long start) throws java.io.IOException {

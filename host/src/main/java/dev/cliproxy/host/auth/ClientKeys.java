@@ -17,10 +17,13 @@ public final class ClientKeys {
     public static final Set<String> EXAMPLE_KEYS = Set.of("your-api-key-1", "your-api-key-2", "your-api-key-3");
 
     private final List<byte[]> keys;
+    /** The {@link #idOf} of each key, in the same order: hashed once per config, not once per request. */
+    private final List<String> ids;
     private final boolean hasExampleKey;
 
     public ClientKeys(List<String> keys) {
         this.keys = keys.stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.ids = keys.stream().map(ClientKeys::idOf).toList();
         this.hasExampleKey = keys.stream().anyMatch(EXAMPLE_KEYS::contains);
     }
 
@@ -36,12 +39,22 @@ public final class ClientKeys {
 
     /** Whether {@code presented} is one of the keys; constant time in the presented value. */
     public boolean matches(String presented) {
+        return idIfMatches(presented) != null;
+    }
+
+    /**
+     * The {@link #idOf id} of {@code presented} when it is one of the keys, else {@code null}. Every configured key
+     * is compared, whichever matches.
+     */
+    public String idIfMatches(String presented) {
         byte[] p = presented.getBytes(StandardCharsets.UTF_8);
-        boolean found = false;
-        for (byte[] k : keys) {
-            found |= MessageDigest.isEqual(k, p);
+        String id = null;
+        for (int i = 0; i < keys.size(); i++) {
+            if (MessageDigest.isEqual(keys.get(i), p)) {
+                id = ids.get(i);
+            }
         }
-        return found;
+        return id;
     }
 
     /** A stable short id for a key: {@code key-} and 8 hex digits of its SHA-256. */

@@ -106,7 +106,7 @@ final class ClientDisconnectWatch implements ChannelListener<ConduitStreamSource
         }
     }
 
-    /** Stops watching and gives the connection back to Undertow. Idempotent; call from the request thread. */
+    /** Stops watching and gives the connection back to Undertow. Idempotent; any thread. */
     @Override
     public void close() {
         if (this == NONE) {

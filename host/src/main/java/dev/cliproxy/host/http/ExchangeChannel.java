@@ -15,14 +15,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
 
 /**
- * The pipeline's {@link ClientChannel} over a blocking Undertow exchange. Its cancellation fires as soon as the
- * client goes away: the connection's read side reports end of stream ({@link ClientDisconnectWatch}, HTTP/1.1),
- * the connection closes, or a write fails. {@link #close()} ends the watch; call it before the exchange ends.
+ * The pipeline's {@link ClientChannel} over an Undertow exchange owned by a virtual thread (see
+ * {@link VirtualThreadExchange}). A whole answer is handed back to the exchange's I/O thread, which sends it and ends
+ * the exchange; a stream switches the exchange to blocking I/O and is written from the virtual thread. Its
+ * cancellation fires as soon as the client goes away: the connection's read side reports end of stream
+ * ({@link ClientDisconnectWatch}, HTTP/1.1), the connection closes, or a write fails. {@link #close()} ends the
+ * exchange if nothing else has; after a whole answer the virtual thread must not touch the exchange again.
  */
 public final class ExchangeChannel implements ClientChannel, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeChannel.class);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static final AttachmentKey<Set<ExchangeCancellation>> ACTIVE =
@@ -32,7 +39,10 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
     private final ExchangeCancellation cancellation = new ExchangeCancellation();
     private final ClientDisconnectWatch disconnects;
     private OutputStream stream;
+    /** The exchange went back to its I/O thread: this thread must not touch it any more. */
+    private boolean handedBack;
 
+    /** The channel of {@code exchange}; create it on the I/O thread, once the request body has been read. */
     public ExchangeChannel(HttpServerExchange exchange) {
         this.exchange = exchange;
         Set<ExchangeCancellation> active = watch(exchange.getConnection());
@@ -59,22 +69,62 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
         return active;
     }
 
+    /** Hands the answer to the I/O thread, which sends it (without blocking) and ends the exchange. */
     @Override
     public void sendJson(int status, byte[] body, Map<String, String> headers) {
-        disconnects.close();
-        JsonReply.send(exchange, status, body, headers);
+        handBack(() -> {
+            disconnects.close();
+            JsonReply.send(exchange, status, body, headers);
+        });
+    }
+
+    /** Ends the exchange with a bare {@code status} unless an answer has begun (a handler's bug, or shut down). */
+    void endWithStatus(int status) {
+        if (handedBack || stream != null) {
+            return;
+        }
+        handBack(() -> {
+            disconnects.close();
+            exchange.setStatusCode(status);
+            exchange.endExchange();
+        });
     }
 
     /**
-     * Ends the disconnect watch, and drops the connection of a client that has gone away (nothing more can reach
-     * it). Call once the pipeline is done, before the exchange ends.
+     * Ends the exchange unless a whole answer already has: ends the disconnect watch, drops the connection of a
+     * client that has gone away (nothing more can reach it), and completes the response. Call once the pipeline is
+     * done, on its thread.
      */
     @Override
     public void close() {
+        if (handedBack) {
+            return;
+        }
+        if (stream == null) {
+            handBack(this::end);
+        } else {
+            end(); // the stream's last bytes may have to wait for the client: this thread may block, I/O may not
+        }
+    }
+
+    private void end() {
         disconnects.close();
         if (cancellation.isCancelled() && !exchange.isResponseComplete()) {
             IoUtils.safeClose(exchange.getConnection());
         }
+        exchange.endExchange();
+    }
+
+    private void handBack(Runnable onIoThread) {
+        handedBack = true;
+        exchange.getIoThread().execute(() -> {
+            try {
+                onIoThread.run();
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot answer request {}: {}", RequestIds.of(exchange), e.toString());
+                IoUtils.safeClose(exchange.getConnection());
+            }
+        });
     }
 
     @Override
@@ -82,6 +132,9 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         headers.forEach((k, v) -> exchange.getResponseHeaders().put(new HttpString(k), v));
+        if (!exchange.isBlocking()) {
+            exchange.startBlocking();
+        }
         stream = exchange.getOutputStream();
     }
 

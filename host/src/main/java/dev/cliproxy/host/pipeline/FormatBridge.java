@@ -10,6 +10,7 @@ import dev.cliproxy.api.format.Codecs;
 import dev.cliproxy.api.format.Json;
 import dev.cliproxy.api.format.ModelFieldRewriter;
 import dev.cliproxy.api.format.ResponseContext;
+import dev.cliproxy.api.format.Usage;
 import dev.cliproxy.host.routing.Candidate;
 
 /**
@@ -88,15 +89,23 @@ final class FormatBridge {
         }
     }
 
-    /** A whole native response, shown to the client in its format under the model name it asked for. */
-    byte[] clientBody(Candidate c, byte[] nativeBody) {
+    /** A whole answer in the client's format, and the token usage the upstream reported in it (or {@code null}). */
+    record ClientAnswer(byte[] body, Usage usage) {
+    }
+
+    /**
+     * A whole native response, shown to the client in its format under the model name it asked for. Translated, it
+     * is decoded once, for the client's format and the usage alike.
+     */
+    ClientAnswer clientAnswer(Candidate c, byte[] nativeBody) {
         WireFormat nativeFormat = c.provider().nativeFormat();
         if (nativeFormat == in.format()) {
-            return c.upstreamModel().equals(in.model()) ? nativeBody
-                    : ModelPaths.response(nativeFormat).rewrite(nativeBody, in.model());
+            Usage usage = UsageProbe.fromBody(nativeFormat, nativeBody);
+            return new ClientAnswer(c.upstreamModel().equals(in.model()) ? nativeBody
+                    : ModelPaths.response(nativeFormat).rewrite(nativeBody, in.model()), usage);
         }
         ChatResponse response = Codecs.of(nativeFormat).decodeResponse(nativeBody);
-        return client.encodeResponse(response.withModel(in.model()), responseContext());
+        return new ClientAnswer(clientBody(response), response.usage());
     }
 
     /** A canonical response (assembled from a stream) in the client's format. */

@@ -86,8 +86,9 @@ public final class RequestPipeline {
                 }
             }
             case Opened.Whole w -> {
-                trace.usage(UsageProbe.fromBody(w.candidate().provider().nativeFormat(), w.body()));
-                sendWhole(out, trace, bridge.clientBody(w.candidate(), w.body()));
+                FormatBridge.ClientAnswer answer = bridge.clientAnswer(w.candidate(), w.body());
+                trace.usage(answer.usage());
+                sendWhole(out, trace, answer.body());
             }
             case Opened.Assembled a -> {
                 trace.usage(a.response().usage());

@@ -35,6 +35,7 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
     private final ProxyClients clients = new ProxyClients();
     private volatile UpstreamObserver observer = UpstreamObserver.NONE;
     private final ScheduledExecutorService watchdog = watchdog();
+    private final UpstreamUrls urls = new UpstreamUrls();
 
     /**
      * The first-byte timer thread. Cancelled timers leave its queue at once: every call schedules one and nearly every
@@ -106,17 +107,26 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
         }
     }
 
-    private static Request toOkHttp(UpstreamHttpRequest request) {
-        Request.Builder b = new Request.Builder().url(request.url());
-        request.headers().forEach(b::header);
+    private Request toOkHttp(UpstreamHttpRequest request) {
+        Request.Builder b = new Request.Builder().url(urls.parse(request.url()));
+        String type = null;
+        for (Map.Entry<String, String> h : request.headers().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+            if (h.getKey().equalsIgnoreCase("content-type")) {
+                type = h.getValue();
+            }
+        }
         RequestBody body = null;
         if (request.body() != null) {
-            String type = request.headers().entrySet().stream()
-                    .filter(h -> h.getKey().equalsIgnoreCase("content-type"))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-            body = RequestBody.create(request.body(), type == null ? JSON : MediaType.parse(type));
+            body = RequestBody.create(request.body(), mediaType(type));
         }
         return b.method(request.method(), body).build();
+    }
+
+    /** {@code application/json} without parsing it again for every request. */
+    private static MediaType mediaType(String contentType) {
+        return contentType == null || contentType.equalsIgnoreCase("application/json") ? JSON
+                : MediaType.parse(contentType);
     }
 
     @Override
@@ -163,7 +173,7 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
 
         @Override
         public Map<String, List<String>> headers() {
-            return response.headers().toMultimap();
+            return new LazyHeaders(response.headers());
         }
 
         @Override
@@ -174,6 +184,16 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
         @Override
         public InputStream body() {
             return response.body().byteStream();
+        }
+
+        /** The whole body, read into an array of its declared length (not in 8 KiB steps). */
+        @Override
+        public byte[] bodyBytes() throws IOException {
+            try {
+                return response.body().bytes();
+            } finally {
+                response.close();
+            }
         }
 
         @Override

@@ -5,6 +5,8 @@ import java.net.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
@@ -21,27 +23,41 @@ final class ProxyClients {
 
     private static final int MAX_CLIENTS = 64;
 
-    private final OkHttpClient base;
+    /**
+     * The client every other one derives from, built on a background thread at start: building it loads the
+     * platform's TLS trust store (a few hundred milliseconds) that need not delay the proxy being ready.
+     */
+    private final FutureTask<OkHttpClient> base = new FutureTask<>(ProxyClients::buildBase);
     private final SocksCredentials socks = SocksCredentials.shared();
-    private final Map<String, OkHttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<Key, OkHttpClient> clients = new ConcurrentHashMap<>();
+
+    /** What makes clients differ (the proxy's credentials included, compared but never printed). */
+    private record Key(ProxyAddress proxy, int connectSeconds) {
+    }
 
     ProxyClients() {
+        Thread.ofPlatform().daemon().name("upstream-client-init").start(base);
+    }
+
+    private static OkHttpClient buildBase() {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(4096);
         dispatcher.setMaxRequestsPerHost(4096);
-        this.base = new OkHttpClient.Builder()
+        return new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
                 .protocols(java.util.List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
                 .retryOnConnectionFailure(true)
                 .followRedirects(false)
                 .readTimeout(Duration.ZERO)
-                .writeTimeout(Duration.ofSeconds(60))
+                // no write timeout: the first-byte watchdog (OkHttpUpstreamHttp) already ends a call whose request
+                // cannot be written, and a timeout here would queue every socket write on Okio's watchdog thread
+                .writeTimeout(Duration.ZERO)
                 .build();
     }
 
     OkHttpClient client(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {
-        String key = proxy + "|" + proxy.username() + "|" + proxy.password() + "|" + timeouts.connectSeconds();
+        Key key = new Key(proxy, timeouts.connectSeconds());
         OkHttpClient c = clients.get(key);
         if (c != null) {
             return c;
@@ -53,7 +69,7 @@ final class ProxyClients {
     }
 
     private OkHttpClient build(ProxyAddress proxy, ProxyConfig.Timeouts timeouts) {
-        OkHttpClient.Builder b = base.newBuilder()
+        OkHttpClient.Builder b = base().newBuilder()
                 .connectTimeout(Duration.ofSeconds(timeouts.connectSeconds()))
                 .proxy(proxy.toProxy());
         if (proxy.type() == Proxy.Type.SOCKS) {
@@ -72,8 +88,20 @@ final class ProxyClients {
         return b.build();
     }
 
+    private OkHttpClient base() {
+        try {
+            return base.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the upstream client was being built", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot build the upstream client", e.getCause());
+        }
+    }
+
     void close() {
-        base.dispatcher().executorService().shutdown();
-        base.connectionPool().evictAll();
+        OkHttpClient b = base();
+        b.dispatcher().executorService().shutdown();
+        b.connectionPool().evictAll();
     }
 }
