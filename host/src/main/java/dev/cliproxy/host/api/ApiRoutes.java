@@ -30,7 +30,9 @@ public final class ApiRoutes {
 
     /** Adds every route to {@code routes}. */
     public void register(RoutingHandler routes) {
-        routes.get("/", InfoHandlers.root())
+        HttpHandler root = InfoHandlers.root();
+        routes.get("/", root)
+                .add("HEAD", "/", root)
                 .get("/healthz", InfoHandlers.health())
                 .add("HEAD", "/healthz", InfoHandlers.health());
 

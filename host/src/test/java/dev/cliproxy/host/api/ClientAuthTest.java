@@ -106,6 +106,16 @@ class ClientAuthTest {
     }
 
     @Test
+    void answersHeadOnRootAndHealthWithoutABody() {
+        for (String path : new String[] {"/", "/healthz"}) {
+            HttpResponse<String> r = proxy.send(proxy.request(path)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, r.statusCode(), path);
+            assertEquals("", r.body(), path);
+        }
+    }
+
+    @Test
     void refusesToServeWithTheExampleKeys() throws Exception {
         try (TestProxy unsafe = TestProxy.start("api-keys: [\"your-api-key-1\"]\n")) {
             HttpResponse<String> r = unsafe.get("/v1/models", "your-api-key-1");

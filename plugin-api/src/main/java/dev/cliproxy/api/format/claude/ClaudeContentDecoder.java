@@ -1,8 +1,8 @@
 package dev.cliproxy.api.format.claude;
 
-import static dev.cliproxy.api.format.claude.ClaudeFields.get;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optText;
-import static dev.cliproxy.api.format.claude.ClaudeFields.reqText;
+import static dev.cliproxy.api.format.JsonFields.requiredText;
+import static dev.cliproxy.api.format.JsonFields.text;
+import static dev.cliproxy.api.format.JsonFields.value;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +10,7 @@ import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.FormatException;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Signature;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,19 +57,19 @@ final class ClaudeContentDecoder {
         if (block == null || !block.isObject()) {
             throw new FormatException(path + ": expected a content block object");
         }
-        String type = reqText(block, "type", path);
+        String type = requiredText(block, "type", path);
         return switch (type) {
-            case "text" -> new ContentPart.Text(reqText(block, "text", path));
+            case "text" -> new ContentPart.Text(requiredText(block, "text", path));
             case "image" -> ClaudeMediaDecoder.image(block, path);
             case "document" -> ClaudeMediaDecoder.document(block, path);
             case "search_result" -> new ContentPart.Text(ClaudeMediaDecoder.searchResultText(block, path));
             case "tool_use" -> decodeToolUse(block, path);
             case "tool_result" -> decodeToolResult(block, path);
-            case "thinking" -> new ContentPart.Reasoning(reqText(block, "thinking", path),
-                    Signature.fromClientValue(CLAUDE, optText(block, "signature", path)), null);
+            case "thinking" -> new ContentPart.Reasoning(requiredText(block, "thinking", path),
+                    Signature.fromClientValue(CLAUDE, text(block, "signature", path)), null);
             case "redacted_thinking" -> decodeRedacted(block, path);
             case "compaction" -> {
-                String summary = optText(block, "content", path);
+                String summary = text(block, "content", path);
                 yield summary == null || summary.isEmpty() ? null : new ContentPart.Text(summary);
             }
             default -> {
@@ -86,9 +87,9 @@ final class ClaudeContentDecoder {
     }
 
     private static ContentPart.ToolCall decodeToolUse(JsonNode block, String path) {
-        String id = reqText(block, "id", path);
-        String name = reqText(block, "name", path);
-        JsonNode input = get(block, "input");
+        String id = requiredText(block, "id", path);
+        String name = requiredText(block, "name", path);
+        JsonNode input = value(block, "input");
         String arguments;
         try {
             arguments = input == null ? "{}" : Json.MAPPER.writeValueAsString(input);
@@ -99,9 +100,9 @@ final class ClaudeContentDecoder {
     }
 
     private static ContentPart.ToolResult decodeToolResult(JsonNode block, String path) {
-        String callId = reqText(block, "tool_use_id", path);
-        boolean isError = ClaudeFields.optBool(block, "is_error", path);
-        JsonNode content = get(block, "content");
+        String callId = requiredText(block, "tool_use_id", path);
+        boolean isError = Boolean.TRUE.equals(JsonFields.bool(block, "is_error", path));
+        JsonNode content = value(block, "content");
         List<ContentPart> parts;
         if (content == null) {
             parts = List.of();
@@ -125,9 +126,9 @@ final class ClaudeContentDecoder {
         if (block == null || !block.isObject()) {
             throw new FormatException(path + ": expected a content block object");
         }
-        String type = reqText(block, "type", path);
+        String type = requiredText(block, "type", path);
         return switch (type) {
-            case "text" -> new ContentPart.Text(reqText(block, "text", path));
+            case "text" -> new ContentPart.Text(requiredText(block, "text", path));
             case "image" -> ClaudeMediaDecoder.image(block, path);
             case "document" -> ClaudeMediaDecoder.document(block, path);
             case "search_result" -> new ContentPart.Text(ClaudeMediaDecoder.searchResultText(block, path));
@@ -137,7 +138,7 @@ final class ClaudeContentDecoder {
     }
 
     private static ContentPart decodeRedacted(JsonNode block, String path) {
-        Signature sig = Signature.fromClientValue(CLAUDE, reqText(block, "data", path));
+        Signature sig = Signature.fromClientValue(CLAUDE, requiredText(block, "data", path));
         return sig == null ? null : new ContentPart.Reasoning("", sig, sig.value());
     }
 

@@ -1,9 +1,9 @@
 package dev.cliproxy.api.format.claude;
 
-import static dev.cliproxy.api.format.claude.ClaudeFields.get;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optText;
-import static dev.cliproxy.api.format.claude.ClaudeFields.reqObject;
-import static dev.cliproxy.api.format.claude.ClaudeFields.reqText;
+import static dev.cliproxy.api.format.JsonFields.requiredObject;
+import static dev.cliproxy.api.format.JsonFields.requiredText;
+import static dev.cliproxy.api.format.JsonFields.text;
+import static dev.cliproxy.api.format.JsonFields.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.ContentPart;
@@ -20,35 +20,35 @@ final class ClaudeMediaDecoder {
     }
 
     static ContentPart.Image image(JsonNode block, String path) {
-        JsonNode source = reqObject(block, "source", path);
-        String type = reqText(source, "type", path + ".source");
+        JsonNode source = requiredObject(block, "source", path);
+        String type = requiredText(source, "type", path + ".source");
         return switch (type) {
-            case "base64" -> ContentPart.Image.base64(reqText(source, "media_type", path + ".source"),
-                    reqText(source, "data", path + ".source"));
-            case "url" -> ContentPart.Image.fromUrl(reqText(source, "url", path + ".source"));
+            case "base64" -> ContentPart.Image.base64(requiredText(source, "media_type", path + ".source"),
+                    requiredText(source, "data", path + ".source"));
+            case "url" -> ContentPart.Image.fromUrl(requiredText(source, "url", path + ".source"));
             default -> throw new FormatException(path + ".source: unsupported image source type '" + type + "'");
         };
     }
 
     /** A PDF (base64 or url) becomes a Document; plain-text and content sources become text. */
     static ContentPart document(JsonNode block, String path) {
-        JsonNode source = reqObject(block, "source", path);
+        JsonNode source = requiredObject(block, "source", path);
         String sp = path + ".source";
-        String title = optText(block, "title", path);
-        String type = reqText(source, "type", sp);
+        String title = text(block, "title", path);
+        String type = requiredText(source, "type", sp);
         return switch (type) {
-            case "base64" -> new ContentPart.Document(reqText(source, "media_type", sp),
-                    reqText(source, "data", sp), null, title);
-            case "url" -> new ContentPart.Document(null, null, reqText(source, "url", sp), title);
-            case "text" -> new ContentPart.Text(reqText(source, "data", sp));
-            case "content" -> new ContentPart.Text(contentText(get(source, "content"), sp));
+            case "base64" -> new ContentPart.Document(requiredText(source, "media_type", sp),
+                    requiredText(source, "data", sp), null, title);
+            case "url" -> new ContentPart.Document(null, null, requiredText(source, "url", sp), title);
+            case "text" -> new ContentPart.Text(requiredText(source, "data", sp));
+            case "content" -> new ContentPart.Text(contentText(value(source, "content"), sp));
             default -> throw new FormatException(sp + ": unsupported document source type '" + type + "'");
         };
     }
 
     static String searchResultText(JsonNode block, String path) {
-        String text = contentText(get(block, "content"), path);
-        String title = optText(block, "title", path);
+        String text = contentText(value(block, "content"), path);
+        String title = text(block, "title", path);
         return title == null || title.isEmpty() ? text : title + "\n\n" + text;
     }
 
@@ -67,13 +67,13 @@ final class ClaudeMediaDecoder {
         for (int i = 0; i < content.size(); i++) {
             JsonNode b = content.get(i);
             String p = path + ".content[" + i + "]";
-            if (b == null || !b.isObject() || !"text".equals(optText(b, "type", p))) {
+            if (b == null || !b.isObject() || !"text".equals(text(b, "type", p))) {
                 throw new FormatException(p + ": expected a text block");
             }
             if (!sb.isEmpty()) {
                 sb.append('\n');
             }
-            sb.append(reqText(b, "text", p));
+            sb.append(requiredText(b, "text", p));
         }
         return sb.toString();
     }

@@ -1,17 +1,18 @@
 package dev.cliproxy.api.format.claude;
 
-import static dev.cliproxy.api.format.claude.ClaudeFields.get;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optArray;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optInt;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optNumber;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optObject;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optText;
-import static dev.cliproxy.api.format.claude.ClaudeFields.reqText;
+import static dev.cliproxy.api.format.JsonFields.array;
+import static dev.cliproxy.api.format.JsonFields.integer;
+import static dev.cliproxy.api.format.JsonFields.number;
+import static dev.cliproxy.api.format.JsonFields.object;
+import static dev.cliproxy.api.format.JsonFields.requiredText;
+import static dev.cliproxy.api.format.JsonFields.text;
+import static dev.cliproxy.api.format.JsonFields.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Message;
 import dev.cliproxy.api.format.ResponseFormat;
 import dev.cliproxy.api.format.Sampling;
@@ -35,17 +36,17 @@ final class ClaudeRequestDecoder {
         if (body == null || !body.isObject()) {
             throw new FormatException("request body must be a JSON object");
         }
-        String model = optText(body, "model", "request");
+        String model = text(body, "model", "request");
         rejectThreadContinuation(body);
-        List<ContentPart> system = new ArrayList<>(decodeSystem(get(body, "system"), "request.system"));
+        List<ContentPart> system = new ArrayList<>(decodeSystem(value(body, "system"), "request.system"));
         List<Message> messages = decodeMessages(body, system);
-        List<ToolDefinition> tools = decodeTools(optArray(body, "tools", "request"));
-        JsonNode choice = optObject(body, "tool_choice", "request");
-        Boolean parallel = choice != null && ClaudeFields.optBool(choice, "disable_parallel_tool_use",
-                "request.tool_choice") ? Boolean.FALSE : null;
-        boolean stream = ClaudeFields.optBool(body, "stream", "request");
-        JsonNode metadata = optObject(body, "metadata", "request");
-        String user = metadata == null ? null : optText(metadata, "user_id", "request.metadata");
+        List<ToolDefinition> tools = decodeTools(array(body, "tools", "request"));
+        JsonNode choice = object(body, "tool_choice", "request");
+        Boolean parallel = choice != null && Boolean.TRUE.equals(JsonFields.bool(choice, "disable_parallel_tool_use",
+                "request.tool_choice")) ? Boolean.FALSE : null;
+        boolean stream = Boolean.TRUE.equals(JsonFields.bool(body, "stream", "request"));
+        JsonNode metadata = object(body, "metadata", "request");
+        String user = metadata == null ? null : text(metadata, "user_id", "request.metadata");
         return new ChatRequest(model, system, messages, tools, decodeToolChoice(choice), decodeSampling(body),
                 ClaudeThinking.decode(body), decodeResponseFormat(body), stream, stream, parallel, user);
     }
@@ -57,8 +58,8 @@ final class ClaudeRequestDecoder {
      * served like any request).
      */
     private static void rejectThreadContinuation(JsonNode body) {
-        JsonNode thread = optObject(body, "thread", "request");
-        if (thread != null && "continue".equals(optText(thread, "type", "request.thread"))) {
+        JsonNode thread = object(body, "thread", "request");
+        if (thread != null && "continue".equals(text(thread, "type", "request.thread"))) {
             throw new FormatException("request.thread: this model's upstream keeps no message threads; send the"
                     + " whole conversation", "thread_not_found");
         }
@@ -78,10 +79,10 @@ final class ClaudeRequestDecoder {
         for (int i = 0; i < system.size(); i++) {
             JsonNode block = system.get(i);
             String path = where + "[" + i + "]";
-            if (block == null || !block.isObject() || !"text".equals(optText(block, "type", path))) {
+            if (block == null || !block.isObject() || !"text".equals(text(block, "type", path))) {
                 throw new FormatException(path + ": expected a text block");
             }
-            out.add(new ContentPart.Text(reqText(block, "text", path)));
+            out.add(new ContentPart.Text(requiredText(block, "text", path)));
         }
         return out;
     }
@@ -91,7 +92,7 @@ final class ClaudeRequestDecoder {
      * {@code mid-conversation-system} beta) is hoisted into {@code system}, in order, as the other codecs do.
      */
     private static List<Message> decodeMessages(JsonNode body, List<ContentPart> system) {
-        JsonNode messages = get(body, "messages");
+        JsonNode messages = value(body, "messages");
         if (messages == null) {
             throw new FormatException("request.messages: required array is missing");
         }
@@ -105,7 +106,7 @@ final class ClaudeRequestDecoder {
             if (m == null || !m.isObject()) {
                 throw new FormatException(path + ": expected an object");
             }
-            String role = reqText(m, "role", path);
+            String role = requiredText(m, "role", path);
             if (role.equals("system")) {
                 system.addAll(decodeSystem(m.get("content"), path + ".content"));
                 continue;
@@ -132,13 +133,13 @@ final class ClaudeRequestDecoder {
             if (t == null || !t.isObject()) {
                 throw new FormatException(path + ": expected an object");
             }
-            String type = optText(t, "type", path);
+            String type = text(t, "type", path);
             if (type != null && !type.equals("custom")) {
                 continue; // a server or built-in tool (web_search_..., bash_..., text_editor_...)
             }
-            JsonNode schema = optObject(t, "input_schema", path);
-            JsonNode strict = get(t, "strict");
-            out.add(new ToolDefinition(reqText(t, "name", path), optText(t, "description", path), schema,
+            JsonNode schema = object(t, "input_schema", path);
+            JsonNode strict = value(t, "strict");
+            out.add(new ToolDefinition(requiredText(t, "name", path), text(t, "description", path), schema,
                     strict != null && strict.isBoolean() ? strict.booleanValue() : null));
         }
         return out;
@@ -148,18 +149,18 @@ final class ClaudeRequestDecoder {
         if (choice == null) {
             return null;
         }
-        String type = reqText(choice, "type", "request.tool_choice");
+        String type = requiredText(choice, "type", "request.tool_choice");
         return switch (type) {
             case "auto" -> ToolChoice.AUTO;
             case "any" -> ToolChoice.REQUIRED;
             case "none" -> ToolChoice.NONE;
-            case "tool" -> ToolChoice.tool(reqText(choice, "name", "request.tool_choice"));
+            case "tool" -> ToolChoice.tool(requiredText(choice, "name", "request.tool_choice"));
             default -> throw new FormatException("request.tool_choice.type: unknown value '" + type + "'");
         };
     }
 
     private static Sampling decodeSampling(JsonNode body) {
-        JsonNode stops = optArray(body, "stop_sequences", "request");
+        JsonNode stops = array(body, "stop_sequences", "request");
         List<String> stop = new ArrayList<>();
         if (stops != null) {
             for (int i = 0; i < stops.size(); i++) {
@@ -169,31 +170,31 @@ final class ClaudeRequestDecoder {
                 stop.add(stops.get(i).textValue());
             }
         }
-        Integer maxTokens = optInt(body, "max_tokens", "request");
+        Integer maxTokens = integer(body, "max_tokens", "request");
         if (maxTokens != null && maxTokens < 0) {
             throw new FormatException("request.max_tokens: must not be negative");
         }
-        return new Sampling(optNumber(body, "temperature", "request"), optNumber(body, "top_p", "request"),
-                optInt(body, "top_k", "request"), maxTokens, stop, null, null, null);
+        return new Sampling(number(body, "temperature", "request"), number(body, "top_p", "request"),
+                integer(body, "top_k", "request"), maxTokens, stop, null, null, null);
     }
 
     /** {@code output_config.format} (or the older {@code output_format}) of type {@code json_schema}. */
     private static ResponseFormat decodeResponseFormat(JsonNode body) {
-        JsonNode outputConfig = optObject(body, "output_config", "request");
+        JsonNode outputConfig = object(body, "output_config", "request");
         String path = "request.output_config";
-        JsonNode format = outputConfig == null ? null : optObject(outputConfig, "format", path);
+        JsonNode format = outputConfig == null ? null : object(outputConfig, "format", path);
         if (format == null) {
             path = "request";
-            format = optObject(body, "output_format", path);
+            format = object(body, "output_format", path);
         }
         if (format == null) {
             return null;
         }
-        String type = reqText(format, "type", path + ".format");
+        String type = requiredText(format, "type", path + ".format");
         if (!type.equals("json_schema")) {
             throw new FormatException(path + ".format.type: unsupported value '" + type + "'");
         }
         return new ResponseFormat(ResponseFormat.Kind.JSON_SCHEMA, null,
-                ClaudeFields.reqObject(format, "schema", path + ".format"), null);
+                JsonFields.requiredObject(format, "schema", path + ".format"), null);
     }
 }

@@ -163,17 +163,17 @@ final class ClaudeStreamDecoder implements StreamDecoder {
 
     /** Overlays the counters present in {@code usage} (each is cumulative). */
     private void readUsage(JsonNode usage) {
-        if (ClaudeFields.hasCount(usage, "input_tokens")) {
-            input = ClaudeFields.count(usage, "input_tokens");
+        if (ClaudeUsage.hasCount(usage, "input_tokens")) {
+            input = ClaudeUsage.count(usage, "input_tokens");
         }
-        if (ClaudeFields.hasCount(usage, "output_tokens")) {
-            output = ClaudeFields.count(usage, "output_tokens");
+        if (ClaudeUsage.hasCount(usage, "output_tokens")) {
+            output = ClaudeUsage.count(usage, "output_tokens");
         }
-        if (ClaudeFields.hasCount(usage, "cache_read_input_tokens")) {
-            cacheRead = ClaudeFields.count(usage, "cache_read_input_tokens");
+        if (ClaudeUsage.hasCount(usage, "cache_read_input_tokens")) {
+            cacheRead = ClaudeUsage.count(usage, "cache_read_input_tokens");
         }
-        if (ClaudeFields.hasCount(usage, "cache_creation_input_tokens")) {
-            cacheCreation = ClaudeFields.count(usage, "cache_creation_input_tokens");
+        if (ClaudeUsage.hasCount(usage, "cache_creation_input_tokens")) {
+            cacheCreation = ClaudeUsage.count(usage, "cache_creation_input_tokens");
         }
     }
 

@@ -1,13 +1,14 @@
 package dev.cliproxy.api.format.claude;
 
-import static dev.cliproxy.api.format.claude.ClaudeFields.optObject;
-import static dev.cliproxy.api.format.claude.ClaudeFields.optText;
-import static dev.cliproxy.api.format.claude.ClaudeFields.reqText;
+import static dev.cliproxy.api.format.JsonFields.object;
+import static dev.cliproxy.api.format.JsonFields.requiredText;
+import static dev.cliproxy.api.format.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.ReasoningConfig;
 import dev.cliproxy.api.format.ReasoningConfig.Effort;
 import dev.cliproxy.api.format.ToolChoice;
@@ -34,25 +35,25 @@ final class ClaudeThinking {
     }
 
     static ReasoningConfig decode(JsonNode body) {
-        JsonNode outputConfig = optObject(body, "output_config", "request");
+        JsonNode outputConfig = object(body, "output_config", "request");
         Effort effort = null;
-        String effortText = outputConfig == null ? null : optText(outputConfig, "effort", "request.output_config");
+        String effortText = outputConfig == null ? null : text(outputConfig, "effort", "request.output_config");
         if (effortText != null) {
             effort = Effort.parse(effortText);
             if (effort == null) {
                 throw new FormatException("request.output_config.effort: unknown value '" + effortText + "'");
             }
         }
-        JsonNode thinking = optObject(body, "thinking", "request");
+        JsonNode thinking = object(body, "thinking", "request");
         if (thinking == null) {
             return effort == null ? null : ReasoningConfig.ofEffort(effort);
         }
-        String display = optText(thinking, "display", "request.thinking");
+        String display = text(thinking, "display", "request.thinking");
         Boolean include = "omitted".equals(display) ? Boolean.FALSE : Boolean.TRUE;
-        String type = reqText(thinking, "type", "request.thinking");
+        String type = requiredText(thinking, "type", "request.thinking");
         return switch (type) {
             case "enabled" -> {
-                Integer budget = ClaudeFields.optInt(thinking, "budget_tokens", "request.thinking");
+                Integer budget = JsonFields.integer(thinking, "budget_tokens", "request.thinking");
                 if (budget == null) {
                     throw new FormatException("request.thinking.budget_tokens: required integer is missing");
                 }

@@ -22,10 +22,21 @@ final class ClaudeUsage {
         if (usage == null || !usage.isObject()) {
             return null;
         }
-        long input = ClaudeFields.count(usage, "input_tokens");
-        long read = ClaudeFields.count(usage, "cache_read_input_tokens");
-        long creation = ClaudeFields.count(usage, "cache_creation_input_tokens");
-        return new Usage(input + read + creation, ClaudeFields.count(usage, "output_tokens"), read, creation, 0);
+        long input = count(usage, "input_tokens");
+        long read = count(usage, "cache_read_input_tokens");
+        long creation = count(usage, "cache_creation_input_tokens");
+        return new Usage(input + read + creation, count(usage, "output_tokens"), read, creation, 0);
+    }
+
+    /** The numeric field as a long, 0 when absent or not a number (usage counters; never throws). */
+    static long count(JsonNode node, String field) {
+        return hasCount(node, field) ? Math.max(0, node.get(field).longValue()) : 0;
+    }
+
+    /** Whether the numeric field is present. */
+    static boolean hasCount(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        return v != null && v.isNumber();
     }
 
     /** Claude's {@code input_tokens}: the uncached part of the prompt. */

@@ -3,6 +3,7 @@ package dev.cliproxy.api.format.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.JsonFields;
 import java.nio.charset.StandardCharsets;
 
 /**

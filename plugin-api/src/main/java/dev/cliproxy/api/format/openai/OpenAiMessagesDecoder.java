@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Message;
 import dev.cliproxy.api.format.Signature;
 import java.util.ArrayList;

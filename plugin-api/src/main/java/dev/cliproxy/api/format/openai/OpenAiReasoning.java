@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.ContentPart.Reasoning;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Signature;
 import java.util.ArrayList;
 import java.util.List;

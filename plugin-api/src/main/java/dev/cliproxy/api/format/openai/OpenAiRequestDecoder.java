@@ -3,6 +3,7 @@ package dev.cliproxy.api.format.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.ReasoningConfig;
 import dev.cliproxy.api.format.ReasoningConfig.Effort;
 import dev.cliproxy.api.format.ResponseFormat;

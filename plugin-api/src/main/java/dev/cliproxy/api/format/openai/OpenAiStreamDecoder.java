@@ -3,6 +3,7 @@ package dev.cliproxy.api.format.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.ApiError;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Signature;
 import dev.cliproxy.api.format.StreamDecoder;
 import dev.cliproxy.api.format.StreamEvent;

@@ -1,6 +1,7 @@
 package dev.cliproxy.api.format.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Signature;
 import dev.cliproxy.api.format.StreamEvent;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.cliproxy.api.format.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.ToolChoice;
 import dev.cliproxy.api.format.ToolDefinition;
 import java.util.ArrayList;

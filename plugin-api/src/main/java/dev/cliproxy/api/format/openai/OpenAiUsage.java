@@ -3,6 +3,7 @@ package dev.cliproxy.api.format.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Usage;
 
 /** The {@code usage} object. Canonical usage already has OpenAI semantics, so fields map one to one. */

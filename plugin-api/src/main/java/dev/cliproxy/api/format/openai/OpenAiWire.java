@@ -3,6 +3,7 @@ package dev.cliproxy.api.format.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.FinishReason;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.ReasoningConfig.Effort;
 import java.util.UUID;
 

@@ -6,6 +6,7 @@ import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.FormatException;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Message;
 import dev.cliproxy.api.format.Signature;
 import java.nio.charset.StandardCharsets;

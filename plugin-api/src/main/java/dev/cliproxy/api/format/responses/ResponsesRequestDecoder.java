@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.format.ChatRequest;
 import dev.cliproxy.api.format.ContentPart;
 import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.Message;
 import dev.cliproxy.api.format.ReasoningConfig;
 import dev.cliproxy.api.format.ResponseFormat;
@@ -30,8 +31,8 @@ final class ResponsesRequestDecoder {
         List<ContentPart> system = new ArrayList<>();
         instructions(body.get("instructions"), system);
         List<Message> messages = new InputItemDecoder(system).decode(body.get("input"));
-        Sampling sampling = new Sampling(JsonFields.decimal(body, "temperature", REQ),
-                JsonFields.decimal(body, "top_p", REQ), null, JsonFields.integer(body, "max_output_tokens", REQ),
+        Sampling sampling = new Sampling(JsonFields.number(body, "temperature", REQ),
+                JsonFields.number(body, "top_p", REQ), null, JsonFields.integer(body, "max_output_tokens", REQ),
                 null, null, null, null);
         Boolean stream = JsonFields.bool(body, "stream", REQ);
         String user = JsonFields.text(body, "user", REQ);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.format.FormatException;
 import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.format.JsonFields;
 import dev.cliproxy.api.format.ToolChoice;
 import dev.cliproxy.api.format.ToolDefinition;
 import java.util.ArrayList;
