@@ -323,12 +323,15 @@ public final class BenchMain {
     private void streams(FakeUpstream fake, ProxyProcess proxy) throws Exception {
         int deltas = 1000;
         FakeUpstream.deltas = deltas;
-        FakeUpstream.paceMicros = Long.getLong("bench.pace.micros", 500);
-        int total = 16;
-        Load.StreamResult d = Load.streams(fake.port(), claude(true), 4, total, "text");
-        Load.StreamResult p = Load.streams(proxy.port, chat("fake-claude", true), 4, total, "content");
-        report.line("\n## Streams, OpenAI client -> Claude upstream, %d deltas every %d us, 4 at a time (microseconds)",
-                deltas, FakeUpstream.paceMicros);
+        FakeUpstream.paceMicros = Long.getLong("bench.pace.micros", 1000);
+        int total = Integer.getInteger("bench.stream.count", 16);
+        int concurrency = Integer.getInteger("bench.stream.concurrency", 4);
+        Load.StreamResult d = Load.streams(fake.port(), claude(true), concurrency, total, "text");
+        long cpu0 = proxy.cpuMicros();
+        Load.StreamResult p = Load.streams(proxy.port, chat("fake-claude", true), concurrency, total, "content");
+        double cpuPerDelta = (double) (proxy.cpuMicros() - cpu0) / Math.max(1, p.deltas());
+        report.line("\n## Streams, OpenAI client -> Claude upstream, %d deltas every %d us, %d at a time (microseconds)",
+                deltas, FakeUpstream.paceMicros, concurrency);
         report.line("| | direct | proxy | added |");
         report.line("|---|---|---|---|");
         report.line("| time to first byte p50 | %d | %d | **%d** |", d.ttfb().getValueAtPercentile(50),
@@ -346,6 +349,7 @@ public final class BenchMain {
         report.line("| deltas received / sent | %d / %d | %d / %d | |", d.deltas(), (long) total * deltas,
                 p.deltas(), (long) total * deltas);
         report.line("| failed streams | %d | %d | |", d.errors(), p.errors());
+        report.line("| proxy CPU per delta (us) | | %.1f | |", cpuPerDelta);
     }
 
     private void openStreams(FakeUpstream fake, ProxyProcess proxy) throws Exception {

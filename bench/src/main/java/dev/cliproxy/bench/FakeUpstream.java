@@ -24,7 +24,10 @@ public final class FakeUpstream implements AutoCloseable {
 
     /** Text deltas per streamed answer. */
     public static volatile int deltas = 1000;
-    /** Microseconds between two deltas (0: back to back). */
+    /**
+     * Microseconds between two deltas (0: back to back). The I/O thread's timer counts whole milliseconds, so a pace
+     * is rounded up to one: below that the deltas would go out back to back, a firehose rather than a paced stream.
+     */
     public static volatile long paceMicros = 0;
 
     private static final byte[] STREAM_FLAG = "\"stream\":true".getBytes(StandardCharsets.US_ASCII);
@@ -105,7 +108,7 @@ public final class FakeUpstream implements AutoCloseable {
         @Override
         public void onComplete(HttpServerExchange ex, Sender sender) {
             if (pace > 0 && step >= 1 && step < deltas) {
-                ex.getIoThread().executeAfter(this, pace, TimeUnit.MICROSECONDS);
+                ex.getIoThread().executeAfter(this, Math.max(1, (pace + 999) / 1000), TimeUnit.MILLISECONDS);
             } else {
                 next();
             }
