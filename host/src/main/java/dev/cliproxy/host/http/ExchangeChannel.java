@@ -131,6 +131,7 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
     public void startStream(String contentType, Map<String, String> headers) {
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+        exchange.getResponseHeaders().put(Headers.DATE, HttpDate.now());
         headers.forEach((k, v) -> exchange.getResponseHeaders().put(new HttpString(k), v));
         if (!exchange.isBlocking()) {
             exchange.startBlocking();

@@ -97,6 +97,8 @@ class OpenAiCompatEndToEndTest {
 
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        String date = r.headers().firstValue("Date").orElseThrow();
+        assertTrue(date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), date);
         List<SseEvent> events = Sse.parse(r.body());
         assertEquals(4, events.size(), r.body());
         StringBuilder text = new StringBuilder();
