@@ -9,11 +9,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.MediaType;
@@ -34,23 +29,8 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
     private final Supplier<ProxyConfig> config;
     private final ProxyClients clients = new ProxyClients();
     private volatile UpstreamObserver observer = UpstreamObserver.NONE;
-    private final ScheduledExecutorService watchdog = watchdog();
+    private final FirstByteWatchdog watchdog = new FirstByteWatchdog();
     private final UpstreamUrls urls = new UpstreamUrls();
-
-    /**
-     * The first-byte timer thread. Cancelled timers leave its queue at once: every call schedules one and nearly every
-     * call cancels it, and with the default policy each would stay queued for the whole timeout (600 s by default),
-     * millions of dead entries under load.
-     */
-    private static ScheduledExecutorService watchdog() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "upstream-first-byte-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
-    }
 
     public OkHttpUpstreamHttp(Supplier<ProxyConfig> config) {
         this.config = config;
@@ -87,19 +67,15 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
         }
         OkHttpClient client = clients.client(proxy, cfg.timeouts());
         Call call = client.newCall(toOkHttp(request));
-        AtomicBoolean timedOut = new AtomicBoolean();
         request.cancellation().onCancel(call::cancel);
-        ScheduledFuture<?> timer = watchdog.schedule(() -> {
-            timedOut.set(true);
-            call.cancel();
-        }, cfg.timeouts().firstByteSeconds(), TimeUnit.SECONDS);
+        FirstByteWatchdog.Watch watch = watchdog.watch(call, cfg.timeouts().firstByteSeconds());
         try {
             Response response = call.execute();
-            timer.cancel(false);
+            watch.end();
             return new OkHttpResponse(response, call);
         } catch (IOException e) {
-            timer.cancel(false);
-            if (timedOut.get()) {
+            watch.end();
+            if (watch.timedOut()) {
                 throw new InterruptedIOException("no response from upstream within "
                         + cfg.timeouts().firstByteSeconds() + " s");
             }
@@ -131,7 +107,7 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        watchdog.close();
         clients.close();
     }
 
