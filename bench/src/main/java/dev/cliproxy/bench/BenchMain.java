@@ -103,7 +103,8 @@ public final class BenchMain {
     }
 
     private List<String> proxyOptions() {
-        List<String> opts = new ArrayList<>(List.of("-Xmx" + heap, "-Xms64m"));
+        // the collector the start script picks by default
+        List<String> opts = new ArrayList<>(List.of("-Xmx" + heap, "-Xms64m", "-XX:+UseParallelGC"));
         String extra = System.getProperty("bench.proxy.opts", "").trim();
         if (!extra.isEmpty()) {
             opts.addAll(List.of(extra.split("\\s+")));
