@@ -7,7 +7,7 @@
 #   bench/run.sh profile      load only, for a profiler attached to the proxy (see BenchMain.profile)
 #   bench/run.sh check        one request of each kind, printed
 # Knobs (-D... in BENCH_OPTS): bench.seconds (10), bench.heap (256m), bench.rate (1000), bench.connections (64),
-# bench.pace.micros (1000, whole ms), bench.stream.count (16), bench.stream.concurrency (4), bench.open.streams (1000). Reports land in bench/target/run/.
+# bench.pace.micros (1000, whole ms), bench.stream.count (40), bench.stream.concurrency (4), bench.open.streams (1000). Reports land in bench/target/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then

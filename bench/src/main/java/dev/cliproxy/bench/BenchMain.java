@@ -325,7 +325,7 @@ public final class BenchMain {
         int deltas = 1000;
         FakeUpstream.deltas = deltas;
         FakeUpstream.paceMicros = Long.getLong("bench.pace.micros", 1000);
-        int total = Integer.getInteger("bench.stream.count", 16);
+        int total = Integer.getInteger("bench.stream.count", 40);
         int concurrency = Integer.getInteger("bench.stream.concurrency", 4);
         Load.StreamResult d = Load.streams(fake.port(), claude(true), concurrency, total, "text");
         long cpu0 = proxy.cpuMicros();
