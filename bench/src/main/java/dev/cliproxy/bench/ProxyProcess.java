@@ -148,8 +148,13 @@ final class ProxyProcess implements AutoCloseable {
         if (gcFirst) {
             jcmd("GC.run");
         }
-        Matcher m = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        // one "total ...K, used ...K" line per heap (G1) or per generation (parallel, serial): their sum
+        Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        long used = -1;
+        while (m.find()) {
+            used = Math.max(used, 0) + Long.parseLong(m.group(1));
+        }
+        return used;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
