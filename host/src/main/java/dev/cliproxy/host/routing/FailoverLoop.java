@@ -174,10 +174,12 @@ public final class FailoverLoop {
         return earliest;
     }
 
+    /** The most recent failure behind the cooldowns that bench this pool's (credential, model) pairs. */
     private UpstreamFailure lastFailure(CandidatePool pool) {
         UpstreamFailure latest = null;
         for (Candidate c : pool.candidates()) {
-            UpstreamFailure f = cooldowns.lastFailure(c.credentialId());
+            CooldownTracker.Cooldown cd = cooldowns.activeCooldown(c);
+            UpstreamFailure f = cd == null ? null : cd.failure();
             if (f != null && (latest == null || !f.at().isBefore(latest.at()))) {
                 latest = f;
             }

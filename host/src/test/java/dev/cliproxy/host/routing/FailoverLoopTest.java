@@ -105,6 +105,22 @@ class FailoverLoopTest {
     }
 
     @Test
+    void everyCredentialCoolingQuotesTheErrorOfTheRequestedModelNotAnotherOne() {
+        FakeProvider p = new FakeProvider();
+        CandidatePool small = CandidatePool.of("small", List.of(p.candidate("a", "small", 1, 0)));
+        CandidatePool large = CandidatePool.of("large", List.of(p.candidate("a", "large", 1, 0)));
+        assertThrows(AllCoolingException.class,
+                () -> loop(RetryPolicy.DEFAULT).run(small, scripted(Map.of("a:small", 429))));
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(AllCoolingException.class,
+                () -> loop(RetryPolicy.DEFAULT).run(large, scripted(Map.of("a:large", 503))));
+
+        AllCoolingException e = assertThrows(AllCoolingException.class,
+                () -> loop(RetryPolicy.DEFAULT).run(small, scripted(Map.of())));
+        assertEquals("status 429", e.lastFailure().message(), "the later 503 was for another model");
+    }
+
+    @Test
     void anotherRoundWaitsForTheEarliestCooldownWithinMaxRetryInterval() {
         CandidatePool pool = pool(new FakeProvider(), "a");
         Clock real = Clock.systemUTC();
