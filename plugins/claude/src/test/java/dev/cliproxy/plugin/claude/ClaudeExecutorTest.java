@@ -15,6 +15,7 @@ import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
 import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.api.UpstreamResponse;
+import dev.cliproxy.api.testing.JdkUpstreamHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ClaudeExecutorTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
-    private final ClaudeExecutor executor = new ClaudeExecutor(new TestHttp(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ClaudeExecutor executor = new ClaudeExecutor(new JdkUpstreamHttp(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Credential credential(Map<String, String> headers) {
         String base = server.url("/anthropic").toString();

@@ -12,6 +12,7 @@ import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
 import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.api.UpstreamResponse;
+import dev.cliproxy.api.testing.JdkUpstreamHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class CodexExecutorTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
-    private final CodexExecutor executor = new CodexExecutor(new TestHttp(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CodexExecutor executor = new CodexExecutor(new JdkUpstreamHttp(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private UpstreamResponse call(Operation op) {
         Credential c = Credential.of("codex-x", "codex", "sk-codex-secret-000001", server.url("/v1").toString());

@@ -13,6 +13,7 @@ import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
 import dev.cliproxy.api.UpstreamException;
 import dev.cliproxy.api.UpstreamResponse;
+import dev.cliproxy.api.testing.JdkUpstreamHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +33,7 @@ class GeminiExecutorTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
-    private final GeminiExecutor executor = new GeminiExecutor(new TestHttp());
+    private final GeminiExecutor executor = new GeminiExecutor(new JdkUpstreamHttp());
 
     private UpstreamResponse call(String model, boolean stream, Operation op) {
         Credential c = Credential.of("gemini-x", "gemini", "AIza-secret-000001", server.url("/g").toString());

@@ -1,4 +1,4 @@
-package dev.cliproxy.plugin.gemini;
+package dev.cliproxy.api.testing;
 
 import dev.cliproxy.api.http.UpstreamHttp;
 import dev.cliproxy.api.http.UpstreamHttpRequest;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A tiny {@link UpstreamHttp} on the JDK client, standing in for the host's in plugin tests. */
-final class TestHttp implements UpstreamHttp {
+public final class JdkUpstreamHttp implements UpstreamHttp {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
