@@ -2,18 +2,15 @@ package dev.cliproxy.plugin.gemini;
 
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.Executor;
-import dev.cliproxy.api.HostServices;
-import dev.cliproxy.api.ModelInfo;
 import dev.cliproxy.api.NativeRequestAdapter;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.config.ApiKeyEntries;
+import dev.cliproxy.api.config.ApiKeyProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.pf4j.Extension;
 
 /**
@@ -26,35 +23,21 @@ import org.pf4j.Extension;
  * catalogue, not something this executor does on its own.
  */
 @Extension
-public final class GeminiProvider implements ProviderPlugin {
+public final class GeminiProvider extends ApiKeyProvider {
 
     /** The provider id. */
     public static final String ID = "gemini";
 
-    private static final ApiKeyEntries ENTRIES = new ApiKeyEntries(ID, "gemini-api-key", false);
     private static final ApiKeyEntries LEGACY = new ApiKeyEntries(ID, "generative-language-api-key", false);
 
-    private volatile HostServices services;
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public WireFormat nativeFormat() {
-        return WireFormat.GEMINI;
-    }
-
-    @Override
-    public void start(HostServices hostServices) {
-        this.services = Objects.requireNonNull(hostServices, "hostServices");
+    public GeminiProvider() {
+        super(ID, WireFormat.GEMINI, "gemini-api-key", false, GeminiCatalog.MODELS);
     }
 
     @Override
     public List<Credential> credentials(ProviderConfig config) {
         Map<String, Credential> byId = new LinkedHashMap<>();
-        List<Credential> all = new ArrayList<>(ENTRIES.read(config.section("gemini-api-key")));
+        List<Credential> all = new ArrayList<>(super.credentials(config));
         all.addAll(LEGACY.readKeys(config.section("generative-language-api-key")));
         for (Credential c : all) {
             byId.putIfAbsent(c.id(), c);
@@ -63,13 +46,8 @@ public final class GeminiProvider implements ProviderPlugin {
     }
 
     @Override
-    public List<ModelInfo> defaultModels(Credential credential) {
-        return GeminiCatalog.MODELS;
-    }
-
-    @Override
     public Executor executor() {
-        return new GeminiExecutor(services.http());
+        return new GeminiExecutor(services().http());
     }
 
     @Override
