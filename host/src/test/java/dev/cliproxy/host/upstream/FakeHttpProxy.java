@@ -1,11 +1,10 @@
 package dev.cliproxy.host.upstream;
 
+import dev.cliproxy.host.testing.LoopbackServer;
 import dev.cliproxy.host.testing.RawUpstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +18,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeHttpProxy implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final LoopbackServer server;
     private final String expectedAuth;
     private final AtomicInteger relayed = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
 
     FakeHttpProxy(String user, String password) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        Thread.ofVirtual().start(this::accept);
+        this.server = new LoopbackServer(this::serve);
     }
 
     int port() {
-        return server.getLocalPort();
+        return server.port();
     }
 
     /** Requests forwarded to their target. */
@@ -43,17 +41,6 @@ final class FakeHttpProxy implements AutoCloseable {
     /** Requests answered 407. */
     int rejected() {
         return rejected.get();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                Thread.ofVirtual().start(() -> serve(s));
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket client) {

@@ -1,11 +1,11 @@
 package dev.cliproxy.host.upstream;
 
+import dev.cliproxy.host.testing.LoopbackServer;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,21 +16,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeSocks5Proxy implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final LoopbackServer server;
     private final String user;
     private final String password;
     private final AtomicInteger tunnels = new AtomicInteger();
     private final AtomicInteger authFailures = new AtomicInteger();
 
     FakeSocks5Proxy(String user, String password) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.user = user;
         this.password = password;
-        Thread.ofVirtual().start(this::accept);
+        this.server = new LoopbackServer(this::serve);
     }
 
     int port() {
-        return server.getLocalPort();
+        return server.port();
     }
 
     /** Authenticated CONNECTs that reached their target. */
@@ -40,17 +39,6 @@ final class FakeSocks5Proxy implements AutoCloseable {
 
     int authFailures() {
         return authFailures.get();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                Thread.ofVirtual().start(() -> serve(s));
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket client) {
