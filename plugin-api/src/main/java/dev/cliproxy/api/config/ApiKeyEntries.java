@@ -2,9 +2,7 @@ package dev.cliproxy.api.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.ModelAlias;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,62 +83,26 @@ public final class ApiKeyEntries {
             LOG.warn("{} skipped: not a mapping", where);
             return null;
         }
-        String key = text(e, "api-key");
+        String key = EntryFields.text(e, "api-key");
         if (key.isEmpty()) {
             LOG.warn("{} skipped: api-key is missing", where);
             return null;
         }
-        String baseUrl = trimSlashes(text(e, "base-url"), false);
+        String baseUrl = trimSlashes(EntryFields.text(e, "base-url"), false);
         if (baseUrlRequired && baseUrl.isEmpty()) {
             LOG.warn("{} skipped: base-url is required", where);
             return null;
         }
-        String proxy = text(e, "proxy-url");
-        String prefix = trimSlashes(text(e, "prefix"), true);
+        String proxy = EntryFields.text(e, "proxy-url");
+        String prefix = trimSlashes(EntryFields.text(e, "prefix"), true);
         int weight = e.path("weight").asInt(1);
         if (weight < 0 || weight > MAX_WEIGHT) {
             LOG.warn("{}: weight {} is outside 0..{}; using 1", where, weight, MAX_WEIGHT);
             weight = 1;
         }
         return new Credential(Credential.stableId(provider, key, baseUrl, proxy, prefix), provider, where, key,
-                baseUrl, proxy, prefix, models(e.path("models")), strings(e.path("excluded-models")), weight,
-                e.path("priority").asInt(0), headers(e.path("headers")), Map.of());
-    }
-
-    private static List<ModelAlias> models(JsonNode node) {
-        List<ModelAlias> out = new ArrayList<>();
-        for (JsonNode m : node) {
-            String name = m.isTextual() ? m.asText().trim() : text(m, "name");
-            if (!name.isEmpty()) {
-                out.add(new ModelAlias(name, m.isTextual() ? "" : text(m, "alias")));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : node) {
-            if (v.isTextual() && !v.asText().isBlank()) {
-                out.add(v.asText().trim());
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, String> headers(JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        node.properties().forEach(h -> {
-            if (h.getValue().isValueNode() && !h.getValue().isNull() && !h.getKey().isBlank()) {
-                out.put(h.getKey().trim(), h.getValue().asText().trim());
-            }
-        });
-        return out;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isValueNode() && !v.isNull() ? v.asText().trim() : "";
+                baseUrl, proxy, prefix, EntryFields.models(e.path("models")), EntryFields.strings(e.path("excluded-models")), weight,
+                e.path("priority").asInt(0), EntryFields.headers(e.path("headers")), Map.of());
     }
 
     private static String trimSlashes(String s, boolean leading) {

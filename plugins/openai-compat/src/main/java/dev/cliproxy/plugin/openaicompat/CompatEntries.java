@@ -3,8 +3,8 @@ package dev.cliproxy.plugin.openaicompat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.ModelAlias;
+import dev.cliproxy.api.config.EntryFields;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,8 +34,8 @@ final class CompatEntries {
         int index = 0;
         for (JsonNode entry : section) {
             index++;
-            String name = text(entry, "name");
-            String baseUrl = stripSlash(text(entry, "base-url"));
+            String name = EntryFields.text(entry, "name");
+            String baseUrl = stripSlash(EntryFields.text(entry, "base-url"));
             if (name.isEmpty() || baseUrl.isEmpty()) {
                 LOG.warn("openai-compatibility entry #{} skipped: it needs both name and base-url", index);
                 continue;
@@ -43,10 +43,10 @@ final class CompatEntries {
             if (entry.path("disabled").asBoolean(false)) {
                 continue;
             }
-            List<ModelAlias> models = models(entry.path("models"));
-            List<String> excluded = strings(entry.path("excluded-models"));
-            Map<String, String> headers = headers(entry.path("headers"));
-            String prefix = stripSlash(text(entry, "prefix")).replaceAll("^/+", "");
+            List<ModelAlias> models = EntryFields.models(entry.path("models"));
+            List<String> excluded = EntryFields.strings(entry.path("excluded-models"));
+            Map<String, String> headers = EntryFields.headers(entry.path("headers"));
+            String prefix = stripSlash(EntryFields.text(entry, "prefix")).replaceAll("^/+", "");
             int priority = entry.path("priority").asInt(0);
             List<KeyEntry> keys = keys(entry);
             for (KeyEntry key : keys) {
@@ -64,8 +64,8 @@ final class CompatEntries {
     private static List<KeyEntry> keys(JsonNode entry) {
         List<KeyEntry> keys = new ArrayList<>();
         for (JsonNode k : entry.path("api-key-entries")) {
-            String key = k.isTextual() ? k.asText().trim() : text(k, "api-key");
-            keys.add(new KeyEntry(key, k.isTextual() ? "" : text(k, "proxy-url"),
+            String key = k.isTextual() ? k.asText().trim() : EntryFields.text(k, "api-key");
+            keys.add(new KeyEntry(key, k.isTextual() ? "" : EntryFields.text(k, "proxy-url"),
                     Math.max(1, k.path("weight").asInt(1))));
         }
         for (JsonNode k : entry.path("api-keys")) {
@@ -77,42 +77,6 @@ final class CompatEntries {
             keys.add(new KeyEntry("", "", 1));
         }
         return keys;
-    }
-
-    private static List<ModelAlias> models(JsonNode node) {
-        List<ModelAlias> out = new ArrayList<>();
-        for (JsonNode m : node) {
-            String name = m.isTextual() ? m.asText().trim() : text(m, "name");
-            if (!name.isEmpty()) {
-                out.add(new ModelAlias(name, m.isTextual() ? "" : text(m, "alias")));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        node.forEach(v -> {
-            if (v.isTextual() && !v.asText().isBlank()) {
-                out.add(v.asText().trim());
-            }
-        });
-        return out;
-    }
-
-    private static Map<String, String> headers(JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            if (e.getValue().isValueNode()) {
-                out.put(e.getKey(), e.getValue().asText());
-            }
-        });
-        return out;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v != null && v.isValueNode() && !v.isNull() ? v.asText().trim() : "";
     }
 
     private static String stripSlash(String s) {
