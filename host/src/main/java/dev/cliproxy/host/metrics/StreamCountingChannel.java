@@ -1,8 +1,7 @@
 package dev.cliproxy.host.metrics;
 
-import dev.cliproxy.api.Cancellation;
 import dev.cliproxy.host.pipeline.ClientChannel;
-import java.io.IOException;
+import dev.cliproxy.host.pipeline.ForwardingClientChannel;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,44 +9,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Counts a stream as active from the moment it is started until the exchange ends ({@link #close()}, called by
  * {@link RequestMetrics} when the request finishes).
  */
-final class StreamCountingChannel implements ClientChannel {
+final class StreamCountingChannel extends ForwardingClientChannel {
 
-    private final ClientChannel next;
     private final AtomicInteger active;
     private boolean counted;
 
     StreamCountingChannel(ClientChannel next, AtomicInteger active) {
-        this.next = next;
+        super(next);
         this.active = active;
     }
 
     @Override
-    public void sendJson(int status, byte[] body, Map<String, String> headers) {
-        next.sendJson(status, body, headers);
-    }
-
-    @Override
     public void startStream(String contentType, Map<String, String> headers) {
-        next.startStream(contentType, headers);
+        super.startStream(contentType, headers);
         if (!counted) {
             counted = true;
             active.incrementAndGet();
         }
-    }
-
-    @Override
-    public void write(byte[] bytes) throws IOException {
-        next.write(bytes);
-    }
-
-    @Override
-    public boolean streamStarted() {
-        return next.streamStarted();
-    }
-
-    @Override
-    public Cancellation cancellation() {
-        return next.cancellation();
     }
 
     /** Ends the stream's count, once. */

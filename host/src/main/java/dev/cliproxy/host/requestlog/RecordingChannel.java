@@ -1,21 +1,21 @@
 package dev.cliproxy.host.requestlog;
 
-import dev.cliproxy.api.Cancellation;
 import dev.cliproxy.host.pipeline.ClientChannel;
+import dev.cliproxy.host.pipeline.ForwardingClientChannel;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Passes everything to the client and notes it in a {@link RequestCapture}: the status, headers and body of a whole
  * answer (kept by reference), and the streamed bytes when full logging is on.
  */
-final class RecordingChannel implements ClientChannel {
+final class RecordingChannel extends ForwardingClientChannel {
 
-    private final ClientChannel next;
     private final RequestCapture capture;
 
     RecordingChannel(ClientChannel next, RequestCapture capture) {
-        this.next = next;
+        super(next);
         this.capture = capture;
     }
 
@@ -24,16 +24,16 @@ final class RecordingChannel implements ClientChannel {
         capture.responseStatus = status;
         capture.responseHeaders = headers;
         capture.responseBody = body;
-        next.sendJson(status, body, headers);
+        super.sendJson(status, body, headers);
     }
 
     @Override
     public void startStream(String contentType, Map<String, String> headers) {
         capture.responseStatus = 200;
-        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> h = new LinkedHashMap<>(headers);
         h.put("Content-Type", contentType);
         capture.responseHeaders = h;
-        next.startStream(contentType, headers);
+        super.startStream(contentType, headers);
     }
 
     @Override
@@ -41,16 +41,6 @@ final class RecordingChannel implements ClientChannel {
         if (capture.full) {
             capture.streamed.add(bytes);
         }
-        next.write(bytes);
-    }
-
-    @Override
-    public boolean streamStarted() {
-        return next.streamStarted();
-    }
-
-    @Override
-    public Cancellation cancellation() {
-        return next.cancellation();
+        super.write(bytes);
     }
 }
