@@ -200,7 +200,7 @@ public final class BenchMain {
         report.line("\n## Start-up: process start to /healthz answering (median of 3)");
         report.line("| how | median ms | runs |");
         report.line("|---|---|---|");
-        Path script = Path.of(System.getProperty("bench.dist", "dist/target/cli-proxy-api/cli-proxy-api"), "bin",
+        Path script = Path.of(System.getProperty("bench.dist", "dist/target/cli-proxy-api"), "bin",
                 "cli-proxy-api");
         if (Files.isExecutable(script)) {
             Path cds = work.resolve("cds");
