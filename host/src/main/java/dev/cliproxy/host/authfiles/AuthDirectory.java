@@ -2,7 +2,7 @@ package dev.cliproxy.host.authfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
