@@ -102,7 +102,7 @@ public final class ConfigFileExposure {
         return false;
     }
 
-    /** "group", "others", "group and others" or "" for who besides the owner may read a file with {@code perms}. */
+    /** Who besides the owner may read a file with {@code perms}: "its group", "all users", both, or "" (nobody). */
     private static String readers(Set<PosixFilePermission> perms) {
         List<String> who = new ArrayList<>();
         if (perms.contains(PosixFilePermission.GROUP_READ)) {
