@@ -69,8 +69,9 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. A plaintext management key in the
-     * config file is replaced by its bcrypt hash first (written back to the file).
+     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. First the files are checked (see
+     * {@link StartupFiles}) and a plaintext management key in the config file is replaced by its bcrypt hash
+     * (written back to the file).
      */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir) {
         return start(loaded, pluginsDir, Clock.systemUTC());
@@ -78,6 +79,7 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock) {
+        StartupFiles.check(loaded);
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();

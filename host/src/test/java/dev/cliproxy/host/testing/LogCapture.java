@@ -1,4 +1,4 @@
-package dev.cliproxy.host.management;
+package dev.cliproxy.host.testing;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,22 +7,22 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects what the loggers under {@code dev.cliproxy} write while a test runs. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("dev.cliproxy");
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         logger.addAppender(appender);
     }
 
     /** Every formatted message so far, prefixed by its level. */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(appender.list).stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
     }
 
-    boolean contains(String level, String text) {
+    public boolean contains(String level, String text) {
         return lines().stream().anyMatch(l -> l.startsWith(level + " ") && l.contains(text));
     }
 
