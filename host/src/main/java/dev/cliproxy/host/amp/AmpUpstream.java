@@ -102,8 +102,10 @@ final class AmpUpstream {
             if (channel.cancellation().isCancelled()) {
                 return 499;
             }
+            // an invalid URL's message would quote the query, which may hold Amp's own tokens
             LOG.warn("Amp upstream unreachable for {} {}: {}", exchange.getRequestMethod(),
-                    exchange.getRequestPath(), e.toString());
+                    exchange.getRequestPath(), e instanceof IOException ? e.toString()
+                            : "ampcode.upstream-url is not a valid http(s) URL");
             channel.sendJson(502, UNREACHABLE, Map.of());
             return 502;
         }
