@@ -116,18 +116,30 @@ final class AmpUpstream {
         }
     }
 
+    /** Copies the body as it arrives; an upstream that breaks off cuts the client's answer off too. */
     private static void relay(UpstreamHttpResponse response, ExchangeChannel channel) {
         byte[] buf = new byte[CHUNK];
         try (InputStream in = response.body()) {
             int n;
-            while ((n = in.read(buf)) >= 0) {
+            while ((n = read(in, buf, channel)) >= 0) {
                 if (n > 0) {
                     channel.write(Arrays.copyOf(buf, n));
                 }
             }
+        } catch (IOException clientGone) {
+            LOG.debug("Amp relay ended: the client went away ({})", clientGone.toString());
+        }
+    }
+
+    private static int read(InputStream in, byte[] buf, ExchangeChannel channel) {
+        try {
+            return in.read(buf);
         } catch (IOException e) {
-            // the client went away, or the upstream broke off: either way nothing more can be relayed
-            LOG.debug("Amp upstream relay ended early: {}", e.toString());
+            if (!channel.cancellation().isCancelled()) {
+                LOG.warn("Amp upstream broke off its answer: {}", e.toString());
+                channel.abort();
+            }
+            return -1;
         }
     }
 

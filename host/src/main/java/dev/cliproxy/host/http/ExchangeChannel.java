@@ -165,6 +165,14 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
         }
     }
 
+    /**
+     * Gives up on a started answer: the connection is dropped when the channel closes, so the client sees the body
+     * cut off instead of complete (for a relay whose source broke off).
+     */
+    public void abort() {
+        cancellation.cancel();
+    }
+
     @Override
     public boolean streamStarted() {
         return stream != null;

@@ -2,6 +2,7 @@ package dev.cliproxy.host.amp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.host.testing.RawUpstream;
@@ -9,6 +10,7 @@ import dev.cliproxy.host.testing.TestProxy;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
@@ -67,6 +69,17 @@ class AmpReverseProxyTest {
                 assertEquals("", lines.readLine());
                 assertEquals("data: two", lines.readLine());
             }
+        }
+    }
+
+    @Test
+    void anUpstreamThatBreaksOffCutsTheClientsAnswerOff() {
+        try (RawUpstream raw = RawUpstream.start((request, out, connection) -> {
+            RawUpstream.sseHead(out);
+            RawUpstream.chunk(out, "data: one\n\n");
+        }); TestProxy proxy = TestProxy.start(config(raw.url(""), false))) {
+            assertThrows(UncheckedIOException.class, () -> proxy.get("/api/threads/T-1/stream", KEY),
+                    "the client sees a broken answer, not a complete one");
         }
     }
 

@@ -72,6 +72,8 @@ class AmpUpstreamKeysTest {
     private String config(String teamAUpstreamKey) {
         return """
                 api-keys: [%s]
+                remote-management:
+                  secret-key: "amp-test-management-key"
                 ampcode:
                   upstream-url: %s
                   upstream-api-key: amp-default-key
@@ -141,6 +143,21 @@ class AmpUpstreamKeysTest {
         }
         assertEquals(200, proxy.get("/api/user", "team-a-key-0001").statusCode());
         assertUpstreamKey(amp.take(), "amp-key-a", "team-a-key-0001");
+    }
+
+    @Test
+    void aKeyMappingChangedThroughTheManagementApiAppliesToTheNextRequest() throws Exception {
+        try {
+            HttpResponse<String> patched = proxy.send(proxy.request("/v0/management/ampcode/upstream-api-keys")
+                    .header("X-Management-Key", "amp-test-management-key").method("PATCH",
+                            HttpRequest.BodyPublishers.ofString("{\"value\":[{\"upstream-api-key\":\"amp-key-d\","
+                                    + "\"api-keys\":[\"other-key-0004\"]}]}")).build());
+            assertEquals(200, patched.statusCode(), patched.body());
+            assertEquals(200, proxy.get("/api/user", "other-key-0004").statusCode());
+            assertUpstreamKey(amp.take(), "amp-key-d", "other-key-0004");
+        } finally {
+            proxy.reload(config("amp-key-a"));
+        }
     }
 
     private static void assertUpstreamKey(RecordedRequest sent, String ampKey, String clientKey) {
