@@ -9,6 +9,7 @@ import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
 import dev.cliproxy.host.management.KeyVerifier;
+import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
@@ -79,6 +80,14 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock) {
+        return start(loaded, pluginsDir, clock, ManagementPasswords.NONE);
+    }
+
+    /**
+     * Starts the proxy with {@code clock} and the management {@code passwords} given at start-up
+     * ({@code MANAGEMENT_PASSWORD}, {@code --password}), which are accepted besides the configured management key.
+     */
+    public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock, ManagementPasswords passwords) {
         StartupFiles.check(loaded);
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -112,7 +121,7 @@ public final class ProxyServer implements AutoCloseable {
         }
         ConfigStore store = new ConfigStore(live);
         storeRef.set(store);
-        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
+        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
         mountExtraManagement(management, live, cooldowns, observability);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
