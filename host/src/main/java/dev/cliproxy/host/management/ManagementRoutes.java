@@ -41,6 +41,7 @@ public final class ManagementRoutes {
         AmpcodeEndpoints.register(this, store);
         ConfigFileEndpoints.register(this, store);
         AuthFileEndpoints.register(this, store);
+        ModelEndpoints.register(this, live);
     }
 
     /**
