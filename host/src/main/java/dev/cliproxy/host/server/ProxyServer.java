@@ -22,6 +22,8 @@ import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
 import dev.cliproxy.host.upstream.UpstreamExchange;
 import dev.cliproxy.host.upstream.WholeAnswerCaller;
+import dev.cliproxy.host.usage.ApiKeyUsageHandler;
+import dev.cliproxy.host.usage.UsageQueueHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
@@ -36,9 +38,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,14 +157,16 @@ public final class ProxyServer implements AutoCloseable {
     /** Management endpoints owned by other features, behind the same management key. */
     private static void mountExtraManagement(ManagementRoutes management, LiveState live, CooldownTracker cooldowns,
                                              Observability observability) {
-        management.add(Methods.GET, "/credentials",
-                        new CredentialStatesHandler(() -> live.current().allCredentials(), cooldowns))
-                .add(Methods.POST, "/reset-quota",
-                        new ResetQuotaHandler(() -> live.current().allCredentials(), cooldowns))
+        Supplier<List<Credential>> credentials = () -> live.current().allCredentials();
+        management.add(Methods.GET, "/credentials", new CredentialStatesHandler(credentials, cooldowns))
+                .add(Methods.POST, "/reset-quota", new ResetQuotaHandler(credentials, cooldowns))
                 .add(Methods.GET, "/usage", observability.usage().get())
                 .add(Methods.GET, "/usage/export", observability.usage().export())
                 .add(Methods.POST, "/usage/import", observability.usage().importing())
-                .add(Methods.DELETE, "/usage", observability.usage().delete());
+                .add(Methods.DELETE, "/usage", observability.usage().delete())
+                .add(Methods.GET, "/api-key-usage",
+                        new ApiKeyUsageHandler(observability.credentialUsage(), credentials))
+                .add(Methods.GET, "/usage-queue", new UsageQueueHandler(observability.usageQueue()));
     }
 
     private static Undertow build(ProxyConfig config, HttpHandler root) {
