@@ -8,6 +8,7 @@ import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.management.ApiCallHandler;
 import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
@@ -126,7 +127,7 @@ public final class ProxyServer implements AutoCloseable {
         ConfigStore store = new ConfigStore(live);
         storeRef.set(store);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
-        mountExtraManagement(management, live, cooldowns, observability);
+        mountExtraManagement(management, live, cooldowns, observability, http);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
 
@@ -156,7 +157,7 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Management endpoints owned by other features, behind the same management key. */
     private static void mountExtraManagement(ManagementRoutes management, LiveState live, CooldownTracker cooldowns,
-                                             Observability observability) {
+                                             Observability observability, OkHttpUpstreamHttp http) {
         Supplier<List<Credential>> credentials = () -> live.current().allCredentials();
         management.add(Methods.GET, "/credentials", new CredentialStatesHandler(credentials, cooldowns))
                 .add(Methods.POST, "/reset-quota", new ResetQuotaHandler(credentials, cooldowns))
@@ -166,7 +167,8 @@ public final class ProxyServer implements AutoCloseable {
                 .add(Methods.DELETE, "/usage", observability.usage().delete())
                 .add(Methods.GET, "/api-key-usage",
                         new ApiKeyUsageHandler(observability.credentialUsage(), credentials))
-                .add(Methods.GET, "/usage-queue", new UsageQueueHandler(observability.usageQueue()));
+                .add(Methods.GET, "/usage-queue", new UsageQueueHandler(observability.usageQueue()))
+                .add(Methods.POST, "/api-call", new ApiCallHandler(credentials, http));
     }
 
     private static Undertow build(ProxyConfig config, HttpHandler root) {
