@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.testing.ChatFixtures;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.NoDelayServerSockets;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,14 +31,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * are answered by the local provider (an OpenAI-compatible fake, translated for the other formats) under the name
  * Amp asked for; unknown models reach the fake ampcode unchanged. Every wire format, whole and streamed.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AmpModelCallsTest {
 
     private static final String KEY = "amp-client-key-0123456789";
 
-    private final MockWebServer local = new MockWebServer();
-    private final FakeAmpcode amp = new FakeAmpcode();
-    private TestProxy proxy;
+    /** The local provider (an OpenAI-compatible fake) and the proxy. */
+    @RegisterExtension
+    static final ProxyWithUpstream LOCAL = ProxyWithUpstream.withMockWebServer().dispatcher(new Dispatcher() {
+        @Override
+        public MockResponse dispatch(RecordedRequest r) {
+            return r.getBody().utf8().contains("\"stream\":true") ? ChatFixtures.stream("local answer")
+                    : ChatFixtures.ok("local answer");
+        }
+    });
+    private static final MockWebServer AMP = NoDelayServerSockets.mockWebServer();
 
     /** One client format: the path and body of a model call. */
     enum Format {
@@ -116,24 +123,18 @@ class AmpModelCallsTest {
     }
 
     @BeforeAll
-    void start() throws Exception {
-        local.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return r.getBody().utf8().contains("\"stream\":true") ? ChatFixtures.stream("local answer")
-                        : ChatFixtures.ok("local answer");
-            }
-        });
-        local.start();
-        proxy = TestProxy.start(config(true, "local-model"));
+    static void start() throws Exception {
+        AMP.setDispatcher(new FakeAmpcode());
+        AMP.start();
+        LOCAL.start(config(true, "local-model"));
     }
 
-    private String config(boolean force, String mappedTarget) {
+    private static String config(boolean force, String mappedTarget) {
         return """
                 api-keys: ["%s"]
                 openai-compatibility:
                   - name: local
-                    base-url: %s
+                    base-url: {upstream}/v1
                     api-key-entries:
                       - api-key: local-upstream-key
                     models:
@@ -151,39 +152,36 @@ class AmpModelCallsTest {
                     - from: "^served-t.o$"
                       regex: true
                       to: local-model
-                """.formatted(KEY, local.url("/v1"), amp.url(), force, mappedTarget);
+                """.formatted(KEY, AMP.url("/").toString().replaceAll("/$", ""), force, mappedTarget);
     }
 
     @AfterAll
-    void stop() {
-        proxy.close();
-        local.close();
-        amp.close();
+    static void stop() {
+        AMP.close();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void answersLocallyOrForwardsToAmp(Case c) throws Exception {
-        int ampBefore = amp.received();
-        int localBefore = local.getRequestCount();
+        int ampBefore = AMP.getRequestCount();
+        int localBefore = LOCAL.upstream().getRequestCount();
         String model = c.kind().requested();
         String body = c.format().body(model, c.stream());
 
-        HttpResponse<String> r = proxy.post(c.format().path(model, c.stream()), KEY, body);
+        HttpResponse<String> r = LOCAL.post(c.format().path(model, c.stream()), KEY, body);
 
         assertEquals(200, r.statusCode(), r.body());
         if (c.kind().localUpstreamModel() == null) {
-            assertEquals(localBefore, local.getRequestCount(), "the local provider is not asked");
+            assertEquals(localBefore, LOCAL.upstream().getRequestCount(), "the local provider is not asked");
             assertTrue(r.body().contains("\"answered_by\":\"ampcode\""), r.body());
-            RecordedRequest sent = amp.take();
-            assertEquals(c.format().path(model, c.stream()), sent.getUrl().encodedPath()
-                    + (sent.getUrl().encodedQuery() == null ? "" : "?" + sent.getUrl().encodedQuery()));
+            RecordedRequest sent = FakeAmpcode.next(AMP);
+            assertEquals(c.format().path(model, c.stream()), FakeAmpcode.target(sent));
             assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), sent.getBody().toByteArray(),
                     "the original request goes to Amp");
             return;
         }
-        assertEquals(ampBefore, amp.received(), "nothing reaches Amp");
-        RecordedRequest sent = local.takeRequest(5, TimeUnit.SECONDS);
+        assertEquals(ampBefore, AMP.getRequestCount(), "nothing reaches Amp");
+        RecordedRequest sent = LOCAL.upstream().takeRequest(5, TimeUnit.SECONDS);
         assertEquals(c.kind().localUpstreamModel(), Json.MAPPER.readTree(sent.getBody().utf8()).path("model")
                 .asText());
         assertTrue(r.body().contains("local answer"), r.body());
@@ -195,44 +193,44 @@ class AmpModelCallsTest {
     @Test
     void aReloadedMappingDecidesTheNextRequest() throws Exception {
         try {
-            proxy.reload(config(false, "served-too"));
-            assertEquals(200, proxy.post(Format.OPENAI_CHAT.path("served-too", false), KEY,
+            LOCAL.reload(config(false, "served-too"));
+            assertEquals(200, LOCAL.post(Format.OPENAI_CHAT.path("served-too", false), KEY,
                     ChatFixtures.request("served-too", false)).statusCode());
             assertEquals("up-model-2", upstreamModel(), "without force a served model is itself");
-            assertEquals(200, proxy.post(Format.OPENAI_CHAT.path("mapped-model", false), KEY,
+            assertEquals(200, LOCAL.post(Format.OPENAI_CHAT.path("mapped-model", false), KEY,
                     ChatFixtures.request("mapped-model", false)).statusCode());
             assertEquals("up-model-2", upstreamModel(), "the mapping's new target serves it");
 
-            proxy.reload(config(true, "served-too"));
-            assertEquals(200, proxy.post(Format.OPENAI_CHAT.path("served-too", false), KEY,
+            LOCAL.reload(config(true, "served-too"));
+            assertEquals(200, LOCAL.post(Format.OPENAI_CHAT.path("served-too", false), KEY,
                     ChatFixtures.request("served-too", false)).statusCode());
             assertEquals("up-model", upstreamModel(), "with force the mapping wins");
         } finally {
-            proxy.reload(config(true, "local-model"));
+            LOCAL.reload(config(true, "local-model"));
         }
     }
 
     private String upstreamModel() throws Exception {
-        return Json.MAPPER.readTree(local.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).path("model").asText();
+        return Json.MAPPER.readTree(LOCAL.upstream().takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).path("model").asText();
     }
 
     @Test
     void listsTheLocalModelsInTheShapeTheProviderSegmentAsksFor() throws Exception {
-        assertTrue(Json.MAPPER.readTree(proxy.get("/api/provider/openai/v1/models", KEY).body()).path("data")
+        assertTrue(Json.MAPPER.readTree(LOCAL.get("/api/provider/openai/v1/models", KEY).body()).path("data")
                 .toString().contains("\"local-model\""));
-        assertTrue(proxy.get("/api/provider/anthropic/v1/models", KEY).body().contains("\"has_more\""));
-        assertTrue(Json.MAPPER.readTree(proxy.get("/api/provider/google/v1beta/models", KEY).body())
+        assertTrue(LOCAL.get("/api/provider/anthropic/v1/models", KEY).body().contains("\"has_more\""));
+        assertTrue(Json.MAPPER.readTree(LOCAL.get("/api/provider/google/v1beta/models", KEY).body())
                 .path("models").toString().contains("models/local-model"));
-        assertEquals(401, proxy.get("/api/provider/openai/v1/models", "wrong-key").statusCode());
+        assertEquals(401, LOCAL.get("/api/provider/openai/v1/models", "wrong-key").statusCode());
     }
 
     @Test
     void legacyCompletionsAlwaysGoToAmp() throws Exception {
-        HttpResponse<String> r = proxy.post("/api/provider/openai/v1/completions", KEY,
+        HttpResponse<String> r = LOCAL.post("/api/provider/openai/v1/completions", KEY,
                 "{\"model\":\"local-model\",\"prompt\":\"hi\"}");
 
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("ampcode"), r.body());
-        assertEquals("/api/provider/openai/v1/completions", amp.take().getUrl().encodedPath());
+        assertEquals("/api/provider/openai/v1/completions", FakeAmpcode.next(AMP).getUrl().encodedPath());
     }
 }

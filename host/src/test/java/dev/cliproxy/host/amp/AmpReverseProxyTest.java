@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.RawUpstream;
 import dev.cliproxy.host.testing.TestProxy;
 import java.io.BufferedReader;
@@ -21,18 +22,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reverse proxy of Amp's own routes, through the real server. */
 class AmpReverseProxyTest {
 
     private static final String KEY = "amp-proxy-client-key-1";
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
+    /** Amp as a MockWebServer, with the answers each test enqueues. */
+    @RegisterExtension
+    final ProxyWithUpstream amp = ProxyWithUpstream.withMockWebServer();
+    /** Amp as a scripted upstream. */
+    @RegisterExtension
+    final ProxyWithUpstream rawAmp = ProxyWithUpstream.withRawUpstream();
 
     private static String config(String upstreamUrl, boolean restrict) {
         return """
@@ -52,35 +56,36 @@ class AmpReverseProxyTest {
     @Test
     void streamsPassThroughAsTheyArrive() throws Exception {
         CountDownLatch firstEventSeen = new CountDownLatch(1);
-        try (RawUpstream raw = RawUpstream.start((request, out, connection) -> {
+        TestProxy proxy = rawAmp.start((request, out, connection) -> {
             RawUpstream.sseHead(out);
             RawUpstream.chunk(out, "data: one\n\n");
             boolean released = firstEventSeen.await(20, TimeUnit.SECONDS);
             RawUpstream.chunk(out, released ? "data: two\n\n" : "data: held-back\n\n");
             RawUpstream.lastChunk(out);
-        }); TestProxy proxy = TestProxy.start(config(raw.url(""), false))) {
-            HttpResponse<InputStream> r = proxy.client().send(proxy.request("/api/threads/T-1/stream")
-                    .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            assertEquals(200, r.statusCode());
-            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
-                assertEquals("data: one", lines.readLine(), "the first event arrives before the upstream goes on");
-                firstEventSeen.countDown();
-                assertEquals("", lines.readLine());
-                assertEquals("data: two", lines.readLine());
-            }
+        }, config(ProxyWithUpstream.UPSTREAM, false));
+
+        HttpResponse<InputStream> r = proxy.client().send(proxy.request("/api/threads/T-1/stream")
+                .header("Authorization", "Bearer " + KEY).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            assertEquals("data: one", lines.readLine(), "the first event arrives before the upstream goes on");
+            firstEventSeen.countDown();
+            assertEquals("", lines.readLine());
+            assertEquals("data: two", lines.readLine());
         }
     }
 
     @Test
     void anUpstreamThatBreaksOffCutsTheClientsAnswerOff() {
-        try (RawUpstream raw = RawUpstream.start((request, out, connection) -> {
+        TestProxy proxy = rawAmp.start((request, out, connection) -> {
             RawUpstream.sseHead(out);
             RawUpstream.chunk(out, "data: one\n\n");
-        }); TestProxy proxy = TestProxy.start(config(raw.url(""), false))) {
-            assertThrows(UncheckedIOException.class, () -> proxy.get("/api/threads/T-1/stream", KEY),
-                    "the client sees a broken answer, not a complete one");
-        }
+        }, config(ProxyWithUpstream.UPSTREAM, false));
+
+        assertThrows(UncheckedIOException.class, () -> proxy.get("/api/threads/T-1/stream", KEY),
+                "the client sees a broken answer, not a complete one");
     }
 
     @Test
@@ -89,100 +94,94 @@ class AmpReverseProxyTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        try (TestProxy proxy = TestProxy.start(config("http://127.0.0.1:" + closedPort, false))) {
-            HttpResponse<String> r = proxy.get("/api/user", KEY);
-            assertEquals(502, r.statusCode());
-            assertEquals("{\"error\":\"amp_upstream_proxy_error\",\"message\":\"Failed to reach Amp upstream\"}",
-                    r.body());
-            HttpResponse<String> model = proxy.post("/api/provider/openai/v1/chat/completions", KEY,
-                    "{\"model\":\"not-local\",\"messages\":[]}");
-            assertEquals(502, model.statusCode(), "a model call for Amp fails the same way");
-        }
+        TestProxy proxy = amp.start(config("http://127.0.0.1:" + closedPort, false));
+        HttpResponse<String> r = proxy.get("/api/user", KEY);
+        assertEquals(502, r.statusCode());
+        assertEquals("{\"error\":\"amp_upstream_proxy_error\",\"message\":\"Failed to reach Amp upstream\"}",
+                r.body());
+        HttpResponse<String> model = proxy.post("/api/provider/openai/v1/chat/completions", KEY,
+                "{\"model\":\"not-local\",\"messages\":[]}");
+        assertEquals(502, model.statusCode(), "a model call for Amp fails the same way");
     }
 
     @Test
     void withoutAnUpstreamTheProxiedRoutesAre503AndUnknownModelsAre404() {
-        try (TestProxy proxy = TestProxy.start(config("", false))) {
-            for (String path : List.of("/api/user", "/auth/cli-login", "/threads", "/news.rss")) {
-                HttpResponse<String> r = proxy.get(path, KEY);
-                assertEquals(503, r.statusCode(), path);
-                assertEquals("{\"error\":\"amp upstream proxy not available\"}", r.body());
-            }
-            assertEquals(404, proxy.post("/api/provider/openai/v1/chat/completions", KEY,
-                    "{\"model\":\"not-local\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode());
+        TestProxy proxy = amp.start(config("", false));
+        for (String path : List.of("/api/user", "/auth/cli-login", "/threads", "/news.rss")) {
+            HttpResponse<String> r = proxy.get(path, KEY);
+            assertEquals(503, r.statusCode(), path);
+            assertEquals("{\"error\":\"amp upstream proxy not available\"}", r.body());
         }
+        assertEquals(404, proxy.post("/api/provider/openai/v1/chat/completions", KEY,
+                "{\"model\":\"not-local\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode());
     }
 
     @Test
     void restrictManagementToLocalhostRefusesCallersThatAreNotThisMachine() {
         for (int i = 0; i < 3; i++) {
-            upstream.enqueue(ok());
+            amp.upstream().enqueue(ok());
         }
-        try (TestProxy proxy = TestProxy.start(config(upstream.url("").toString(), true))) {
-            HttpResponse<String> remote = proxy.send(proxy.request("/api/user").header("Authorization",
-                    "Bearer " + KEY).header("X-Forwarded-For", "203.0.113.7").GET().build());
-            assertEquals(403, remote.statusCode());
-            assertEquals("{\"error\":\"Access denied: management routes restricted to localhost\"}", remote.body());
-            assertEquals(200, proxy.get("/api/user", KEY).statusCode(), "this machine is served");
+        TestProxy proxy = amp.start(config(ProxyWithUpstream.UPSTREAM, true));
+        HttpResponse<String> remote = proxy.send(proxy.request("/api/user").header("Authorization",
+                "Bearer " + KEY).header("X-Forwarded-For", "203.0.113.7").GET().build());
+        assertEquals(403, remote.statusCode());
+        assertEquals("{\"error\":\"Access denied: management routes restricted to localhost\"}", remote.body());
+        assertEquals(200, proxy.get("/api/user", KEY).statusCode(), "this machine is served");
 
-            proxy.reload(config(upstream.url("").toString(), false));
-            assertEquals(200, proxy.send(proxy.request("/api/user").header("Authorization", "Bearer " + KEY)
-                    .header("X-Forwarded-For", "203.0.113.7").GET().build()).statusCode());
-            assertEquals(2, upstream.getRequestCount());
-        }
+        amp.reload(config(ProxyWithUpstream.UPSTREAM, false));
+        assertEquals(200, proxy.send(proxy.request("/api/user").header("Authorization", "Bearer " + KEY)
+                .header("X-Forwarded-For", "203.0.113.7").GET().build()).statusCode());
+        assertEquals(2, amp.upstream().getRequestCount());
     }
 
     @Test
     void apiRoutesNeedAClientKeyAndTheBrowserPagesOnlyAllowReading() {
-        upstream.enqueue(ok());
-        try (TestProxy proxy = TestProxy.start(config(upstream.url("").toString(), false))) {
-            assertEquals(401, proxy.get("/api/user", null).statusCode());
-            assertEquals(401, proxy.get("/threads.rss", "wrong-key").statusCode());
-            int post = proxy.post("/threads", null, "{}").statusCode();
-            assertTrue(post == 404 || post == 405, "writing to a browser page is not proxied: " + post);
-            assertEquals(404, proxy.get("/threadsx", null).statusCode(), "only whole path segments match");
-            assertEquals(200, proxy.get("/threads/T-1", null).statusCode());
-            assertEquals(1, upstream.getRequestCount());
-        }
+        amp.upstream().enqueue(ok());
+        TestProxy proxy = amp.start(config(ProxyWithUpstream.UPSTREAM, false));
+        assertEquals(401, proxy.get("/api/user", null).statusCode());
+        assertEquals(401, proxy.get("/threads.rss", "wrong-key").statusCode());
+        int post = proxy.post("/threads", null, "{}").statusCode();
+        assertTrue(post == 404 || post == 405, "writing to a browser page is not proxied: " + post);
+        assertEquals(404, proxy.get("/threadsx", null).statusCode(), "only whole path segments match");
+        assertEquals(200, proxy.get("/threads/T-1", null).statusCode());
+        assertEquals(1, amp.upstream().getRequestCount());
     }
 
     @Test
     void proxiedRoutesRefuseCorsPreflightsAndCarryNoCorsHeaders() {
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*")
+        amp.upstream().enqueue(new MockResponse.Builder().code(200).addHeader("Access-Control-Allow-Origin", "*")
                 .body("{}").build());
-        try (TestProxy proxy = TestProxy.start(config(upstream.url("").toString(), false))) {
-            assertEquals(403, proxy.send(proxy.request("/api/user").method("OPTIONS",
-                    HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example").build()).statusCode());
-            HttpResponse<String> r = proxy.get("/api/user", KEY);
-            assertEquals(200, r.statusCode());
-            assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), r.headers().toString());
-            assertTrue(proxy.get("/v1/models", KEY).headers().firstValue("Access-Control-Allow-Origin").isPresent(),
-                    "the model API keeps its CORS");
-        }
+        TestProxy proxy = amp.start(config(ProxyWithUpstream.UPSTREAM, false));
+        assertEquals(403, proxy.send(proxy.request("/api/user").method("OPTIONS",
+                HttpRequest.BodyPublishers.noBody()).header("Origin", "https://evil.example").build()).statusCode());
+        HttpResponse<String> r = proxy.get("/api/user", KEY);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), r.headers().toString());
+        assertTrue(proxy.get("/v1/models", KEY).headers().firstValue("Access-Control-Allow-Origin").isPresent(),
+                "the model API keeps its CORS");
     }
 
     @Test
     void relaysStatusHeadersAndRedirectsAsTheUpstreamSentThem() throws Exception {
-        upstream.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/auth/sign-in?next=%2F")
+        amp.upstream().enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/auth/sign-in?next=%2F")
                 .addHeader("Set-Cookie", "a=1; Path=/").addHeader("Set-Cookie", "b=2; Path=/").build());
         Buffer gzipped = new Buffer();
         try (GZIPOutputStream gz = new GZIPOutputStream(gzipped.outputStream())) {
             gz.write("{\"compressed\":false}".getBytes(StandardCharsets.UTF_8));
         }
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        amp.upstream().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .addHeader("Content-Encoding", "gzip").body(gzipped).build());
-        try (TestProxy proxy = TestProxy.start(config(upstream.url("").toString(), false))) {
-            HttpResponse<String> r = proxy.send(proxy.request("/auth/callback?code=x").header("Cookie", "s=1")
-                    .header("Cookie", "t=2").GET().build());
-            assertEquals(302, r.statusCode(), "redirects reach the browser, not followed by the proxy");
-            assertEquals("/auth/sign-in?next=%2F", r.headers().firstValue("Location").orElseThrow());
-            assertEquals(List.of("a=1; Path=/", "b=2; Path=/"), r.headers().allValues("Set-Cookie"));
-            String cookies = upstream.takeRequest().getHeaders().get("Cookie");
-            assertTrue(cookies.contains("s=1") && cookies.contains("t=2"), cookies);
+        TestProxy proxy = amp.start(config(ProxyWithUpstream.UPSTREAM, false));
+        HttpResponse<String> r = proxy.send(proxy.request("/auth/callback?code=x").header("Cookie", "s=1")
+                .header("Cookie", "t=2").GET().build());
+        assertEquals(302, r.statusCode(), "redirects reach the browser, not followed by the proxy");
+        assertEquals("/auth/sign-in?next=%2F", r.headers().firstValue("Location").orElseThrow());
+        assertEquals(List.of("a=1; Path=/", "b=2; Path=/"), r.headers().allValues("Set-Cookie"));
+        String cookies = amp.upstream().takeRequest().getHeaders().get("Cookie");
+        assertTrue(cookies.contains("s=1") && cookies.contains("t=2"), cookies);
 
-            HttpResponse<String> plain = proxy.get("/api/meta", KEY);
-            assertEquals("{\"compressed\":false}", plain.body());
-            assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
-        }
+        HttpResponse<String> plain = proxy.get("/api/meta", KEY);
+        assertEquals("{\"compressed\":false}", plain.body());
+        assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,15 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * presents its key, the fake ampcode receives the key mapped to it (unmapped keys: the default) as
  * {@code Authorization: Bearer} and {@code X-Api-Key}, and the client key nowhere; the client never sees an Amp key.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AmpUpstreamKeysTest {
 
     private static final List<String> CLIENT_KEYS = List.of("team-a-key-0001", "team-b-key-0002",
             "team-c-key-0003", "other-key-0004");
     private static final List<String> AMP_KEYS = List.of("amp-key-a", "amp-key-b", "amp-default-key");
 
-    private final FakeAmpcode amp = new FakeAmpcode();
-    private TestProxy proxy;
+    @RegisterExtension
+    static final ProxyWithUpstream AMP = ProxyWithUpstream.withMockWebServer(config("amp-key-a"))
+            .dispatcher(new FakeAmpcode());
 
     /** How a client presents its key. */
     enum Presented {
@@ -40,11 +39,11 @@ class AmpUpstreamKeysTest {
         HttpRequest.Builder apply(TestProxy proxy, String path, String key) {
             String sep = path.contains("?") ? "&" : "?";
             return switch (this) {
-                case BEARER -> proxy.request(path).header("Authorization", "Bearer " + key);
-                case X_API_KEY -> proxy.request(path).header("x-api-key", key);
-                case X_GOOG_API_KEY -> proxy.request(path).header("x-goog-api-key", key);
-                case QUERY_KEY -> proxy.request(path + sep + "key=" + key);
-                case QUERY_AUTH_TOKEN -> proxy.request(path + sep + "auth_token=" + key);
+                case BEARER -> AMP.request(path).header("Authorization", "Bearer " + key);
+                case X_API_KEY -> AMP.request(path).header("x-api-key", key);
+                case X_GOOG_API_KEY -> AMP.request(path).header("x-goog-api-key", key);
+                case QUERY_KEY -> AMP.request(path + sep + "key=" + key);
+                case QUERY_AUTH_TOKEN -> AMP.request(path + sep + "auth_token=" + key);
             };
         }
     }
@@ -64,44 +63,31 @@ class AmpUpstreamKeysTest {
         return out.stream();
     }
 
-    @BeforeAll
-    void start() {
-        proxy = TestProxy.start(config("amp-key-a"));
-    }
-
-    private String config(String teamAUpstreamKey) {
+    private static String config(String teamAUpstreamKey) {
         return """
                 api-keys: [%s]
                 remote-management:
                   secret-key: "amp-test-management-key"
                 ampcode:
-                  upstream-url: %s
+                  upstream-url: {upstream}
                   upstream-api-key: amp-default-key
                   upstream-api-keys:
                     - upstream-api-key: %s
                       api-keys: ["team-a-key-0001"]
                     - upstream-api-key: amp-key-b
                       api-keys: ["team-b-key-0002", "team-c-key-0003"]
-                """.formatted(String.join(", ", CLIENT_KEYS), amp.url(), teamAUpstreamKey);
-    }
-
-    @AfterAll
-    void stop() {
-        proxy.close();
-        amp.close();
+                """.formatted(String.join(", ", CLIENT_KEYS), teamAUpstreamKey);
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void eachClientKeyReachesAmpAsItsMappedKeyAndNeverAsItself(Case c) throws Exception {
-        HttpResponse<String> r = proxy.send(c.presented().apply(proxy, c.path(), c.clientKey()).GET().build());
+        HttpResponse<String> r = AMP.send(c.presented().apply(AMP.proxy(), c.path(), c.clientKey()).GET().build());
 
         assertEquals(200, r.statusCode(), r.body());
-        RecordedRequest sent = amp.take();
+        RecordedRequest sent = FakeAmpcode.next(AMP.upstream());
         assertUpstreamKey(sent, c.expectedAmpKey(), c.clientKey());
-        assertEquals(c.path(), sent.getUrl().encodedPath()
-                + (sent.getUrl().encodedQuery() == null ? "" : "?" + sent.getUrl().encodedQuery()),
-                "the path and the other query parameters are kept");
+        assertEquals(c.path(), FakeAmpcode.target(sent), "the path and the other query parameters are kept");
         assertNoAmpKey(r);
     }
 
@@ -109,11 +95,11 @@ class AmpUpstreamKeysTest {
     void aForwardedModelCallCarriesTheMappedKeyToo() throws Exception {
         for (int k = 0; k < CLIENT_KEYS.size(); k++) {
             String key = CLIENT_KEYS.get(k);
-            HttpResponse<String> r = proxy.post("/api/provider/anthropic/v1/messages", key,
+            HttpResponse<String> r = AMP.post("/api/provider/anthropic/v1/messages", key,
                     "{\"model\":\"claude-not-served\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
                             + "\"content\":\"hi\"}]}");
             assertEquals(200, r.statusCode(), r.body());
-            assertUpstreamKey(amp.take(), new String[] {"amp-key-a", "amp-key-b", "amp-key-b",
+            assertUpstreamKey(FakeAmpcode.next(AMP.upstream()), new String[] {"amp-key-a", "amp-key-b", "amp-key-b",
                     "amp-default-key"}[k], key);
             assertNoAmpKey(r);
         }
@@ -121,42 +107,41 @@ class AmpUpstreamKeysTest {
 
     @Test
     void ampsBrowserPagesNeedNoClientKeyAndGetTheDefaultOrTheMappedKey() throws Exception {
-        HttpResponse<String> anonymous = proxy.send(proxy.request("/auth/cli-login?authToken=abc").GET().build());
+        HttpResponse<String> anonymous = AMP.send(AMP.request("/auth/cli-login?authToken=abc").GET().build());
         assertEquals(200, anonymous.statusCode(), anonymous.body());
-        RecordedRequest sent = amp.take();
+        RecordedRequest sent = FakeAmpcode.next(AMP.upstream());
         assertEquals("Bearer amp-default-key", sent.getHeaders().get("Authorization"));
-        assertEquals("/auth/cli-login?authToken=abc", sent.getUrl().encodedPath() + "?"
-                + sent.getUrl().encodedQuery());
+        assertEquals("/auth/cli-login?authToken=abc", FakeAmpcode.target(sent));
 
-        assertEquals(200, proxy.get("/settings", "team-b-key-0002").statusCode());
-        assertUpstreamKey(amp.take(), "amp-key-b", "team-b-key-0002");
+        assertEquals(200, AMP.get("/settings", "team-b-key-0002").statusCode());
+        assertUpstreamKey(FakeAmpcode.next(AMP.upstream()), "amp-key-b", "team-b-key-0002");
     }
 
     @Test
     void aReloadedKeyMappingAppliesToTheNextRequest() throws Exception {
         try {
-            proxy.reload(config("amp-key-a2"));
-            assertEquals(200, proxy.get("/api/user", "team-a-key-0001").statusCode());
-            assertUpstreamKey(amp.take(), "amp-key-a2", "team-a-key-0001");
+            AMP.reload(config("amp-key-a2"));
+            assertEquals(200, AMP.get("/api/user", "team-a-key-0001").statusCode());
+            assertUpstreamKey(FakeAmpcode.next(AMP.upstream()), "amp-key-a2", "team-a-key-0001");
         } finally {
-            proxy.reload(config("amp-key-a"));
+            AMP.reload(config("amp-key-a"));
         }
-        assertEquals(200, proxy.get("/api/user", "team-a-key-0001").statusCode());
-        assertUpstreamKey(amp.take(), "amp-key-a", "team-a-key-0001");
+        assertEquals(200, AMP.get("/api/user", "team-a-key-0001").statusCode());
+        assertUpstreamKey(FakeAmpcode.next(AMP.upstream()), "amp-key-a", "team-a-key-0001");
     }
 
     @Test
     void aKeyMappingChangedThroughTheManagementApiAppliesToTheNextRequest() throws Exception {
         try {
-            HttpResponse<String> patched = proxy.send(proxy.request("/v0/management/ampcode/upstream-api-keys")
+            HttpResponse<String> patched = AMP.send(AMP.request("/v0/management/ampcode/upstream-api-keys")
                     .header("X-Management-Key", "amp-test-management-key").method("PATCH",
                             HttpRequest.BodyPublishers.ofString("{\"value\":[{\"upstream-api-key\":\"amp-key-d\","
                                     + "\"api-keys\":[\"other-key-0004\"]}]}")).build());
             assertEquals(200, patched.statusCode(), patched.body());
-            assertEquals(200, proxy.get("/api/user", "other-key-0004").statusCode());
-            assertUpstreamKey(amp.take(), "amp-key-d", "other-key-0004");
+            assertEquals(200, AMP.get("/api/user", "other-key-0004").statusCode());
+            assertUpstreamKey(FakeAmpcode.next(AMP.upstream()), "amp-key-d", "other-key-0004");
         } finally {
-            proxy.reload(config("amp-key-a"));
+            AMP.reload(config("amp-key-a"));
         }
     }
 
