@@ -3,7 +3,6 @@ package dev.cliproxy.host.management;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.config.ProxyConfig;
@@ -63,11 +62,16 @@ public final class PluginEndpoints {
         if (id == null || !catalog.ids().contains(id)) {
             throw new ManagementException(404, "plugin not found");
         }
-        store.update(doc -> doc.set(enabledList(doc, catalog.ids(), id, value.booleanValue()), "plugins", "enabled"));
+        store.update(doc -> {
+            JsonNode next = enabledList(doc, catalog.ids(), id, value.booleanValue());
+            if (next != null) {
+                doc.set(next, "plugins", "enabled");
+            }
+        });
         Replies.ok(exchange);
     }
 
-    /** {@code plugins.enabled} after turning {@code id} on or off. */
+    /** {@code plugins.enabled} after turning {@code id} on or off, or {@code null} when it stays as it is. */
     private static JsonNode enabledList(YamlDocument doc, List<String> known, String id, boolean on) {
         JsonNode current = doc.get("plugins", "enabled");
         Set<String> ids = new LinkedHashSet<>();
@@ -76,7 +80,7 @@ public final class PluginEndpoints {
         }
         boolean all = !current.isArray() || ids.contains(ProxyConfig.Plugins.ALL);
         if (all && on) {
-            return TextNode.valueOf(ProxyConfig.Plugins.ALL);
+            return null;
         }
         if (all) {
             ids.clear();

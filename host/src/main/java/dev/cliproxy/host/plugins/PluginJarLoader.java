@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads one plugin jar with pf4j and starts its providers, or unloads it again. Whatever goes wrong (not a jar, no
- * manifest, an incompatible plugin-api range, a missing extension index, a provider that throws on start) ends in
+ * manifest, an incompatible plugin-api range, a provider that cannot be created or throws on start) ends in
  * a {@link LoadedPlugin} with the reason, logged once; nothing escapes to stop the host.
  */
 final class PluginJarLoader {
@@ -52,8 +52,8 @@ final class PluginJarLoader {
             }
             List<ProviderPlugin> found = manager.getExtensions(ProviderPlugin.class, id);
             if (found.isEmpty()) {
-                return failed(LoadedPlugin.failed(id, version, jar, fingerprint, true, "it contains no ProviderPlugin"
-                        + " extension (META-INF/extensions.idx missing: was pf4j's annotation processor run?)"));
+                LOG.warn("Plugin '{}' ({}) offers no provider: if it should, its jar lacks the @Extension index"
+                        + " META-INF/extensions.idx (was pf4j's annotation processor run?)", id, jar);
             }
             return start(id, version, jar, fingerprint, found);
         } catch (RuntimeException | LinkageError e) {

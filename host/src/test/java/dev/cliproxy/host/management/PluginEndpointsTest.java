@@ -5,6 +5,7 @@ import static dev.cliproxy.host.management.ManagementFixture.assertReply;
 import static dev.cliproxy.host.management.ManagementFixture.eventually;
 import static dev.cliproxy.host.management.ManagementFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,10 @@ class PluginEndpointsTest {
         return mgmt.proxy().post("/v1/chat/completions", CLIENT_KEY, ChatFixtures.request("jar-model", false));
     }
 
+    private boolean servesJarModel() {
+        return mgmt.proxy().get("/v1/models", CLIENT_KEY).body().contains("\"jar-model\"");
+    }
+
     private JsonNode plugin(String id) {
         for (JsonNode p : json(mgmt.get("/plugins").body()).path("plugins")) {
             if (p.path("id").asText().equals(id)) {
@@ -79,7 +84,7 @@ class PluginEndpointsTest {
     void aDroppedJarServesItsModelsWithoutARestartAndStopsWhenRemoved() throws Exception {
         assertEquals(404, chat().statusCode(), "no plugin serves jar-model yet");
         Path jar = dropJar();
-        assertTrue(eventually(WAIT, () -> plugin("jar-test") != null), "the watcher loads the jar");
+        assertTrue(eventually(WAIT, this::servesJarModel), "the watcher loads the jar");
         assertEquals(json("""
                 {"id":"jar-test","version":"1.2.3","providers":["jar-test"],"state":"started","jar":"%s"}
                 """.formatted(jar)), plugin("jar-test"));
@@ -93,7 +98,8 @@ class PluginEndpointsTest {
         assertEquals("Bearer jar-upstream-key", sent.getHeaders().get("Authorization"));
 
         Files.delete(jar);
-        assertTrue(eventually(WAIT, () -> plugin("jar-test") == null), "the watcher unloads the jar");
+        assertTrue(eventually(WAIT, () -> !servesJarModel()), "the watcher unloads the jar");
+        assertNull(plugin("jar-test"), "the jar is no longer listed");
         HttpResponse<String> gone = chat();
         assertEquals(404, gone.statusCode(), gone.body());
         assertTrue(gone.body().contains("model_not_found"), gone.body());
@@ -102,7 +108,7 @@ class PluginEndpointsTest {
     @Test
     void disablingAPluginStopsRoutingAtOnceAndIsKeptInTheConfigFile() {
         dropJar();
-        assertTrue(eventually(WAIT, () -> plugin("jar-test") != null), "the watcher loads the jar");
+        assertTrue(eventually(WAIT, this::servesJarModel), "the watcher loads the jar");
 
         assertOk(mgmt.call("PATCH", "/plugins/jar-test/enabled", "{\"value\":false}"));
         assertEquals(404, chat().statusCode(), "no routing to a disabled plugin");
@@ -133,6 +139,13 @@ class PluginEndpointsTest {
         assertTrue(plugin("not-a-zip").path("reason").asText().startsWith("it cannot be loaded"));
         assertEquals(404, chat().statusCode(), "the refused jar serves nothing");
         assertEquals(200, mgmt.proxy().get("/v1/models", CLIENT_KEY).statusCode(), "the host still serves");
+    }
+
+    @Test
+    void enablingAPluginThatStarEnablesLeavesTheConfigAsItIs() {
+        String before = mgmt.configText();
+        assertOk(mgmt.call("PATCH", "/plugins/builtin/enabled", "{\"value\":true}"));
+        assertEquals(before, mgmt.configText());
     }
 
     @Test
