@@ -131,6 +131,22 @@ class PluginCatalogTest {
     }
 
     @Test
+    void aReplacedJarIsUnloadedAndLoadedAgain() {
+        Path jar = TestPluginJar.write(plugins.resolve("jar-test.jar"), "jar-test", PluginApi.requiresRange(),
+                JarTestProvider.class);
+        try (PluginCatalog catalog = open()) {
+            ProviderPlugin first = catalog.enabled(ALL).get(JarTestProvider.ID);
+            TestPluginJar.write(jar, "jar-test-renamed", PluginApi.requiresRange(), JarTestProvider.class);
+            assertTrue(catalog.sync(() -> { }));
+            assertFalse(catalog.ids().contains("jar-test"), "the old plugin is unloaded");
+            assertEquals(PluginStatus.STARTED, find(catalog, "jar-test-renamed").status());
+            ProviderPlugin second = catalog.enabled(ALL).get(JarTestProvider.ID);
+            assertTrue(first.getClass().getClassLoader() != second.getClass().getClassLoader(),
+                    "the provider comes from the new jar's class loader");
+        }
+    }
+
+    @Test
     void aPluginLeftOutOfTheEnabledListContributesNothingButIsListedAsDisabled() throws Exception {
         TestPluginJar.write(plugins.resolve("jar-test.jar"), "jar-test", PluginApi.requiresRange(),
                 JarTestProvider.class);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -21,7 +22,10 @@ public final class TestPluginJar {
     private TestPluginJar() {
     }
 
-    /** Writes {@code jar} for plugin {@code id} requiring {@code requires}, holding {@code extensions}. */
+    /**
+     * Writes {@code jar} (replacing it, as a rename would) for plugin {@code id} requiring {@code requires}, holding
+     * {@code extensions}.
+     */
     public static Path write(Path jar, String id, String requires, Class<?>... extensions) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
@@ -50,7 +54,7 @@ public final class TestPluginJar {
         }
         try {
             // appears whole, as a copy that ends with a rename would
-            return Files.move(partial, jar);
+            return Files.move(partial, jar, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
