@@ -1,7 +1,7 @@
 package dev.cliproxy.host.plugins;
 
+import dev.cliproxy.host.config.DebouncedWatch;
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.StandardWatchEventKinds;
@@ -9,14 +9,13 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the plugins folder and, once {@code *.jar} events have been quiet for the debounce interval (a copy
  * writes a jar in several steps), asks the {@link PluginCatalog} to {@link PluginCatalog#sync sync} and rebuild
- * the live state. Runs on one daemon thread between {@link #start} and {@link #close}.
+ * the live state. Runs on one daemon thread ({@link DebouncedWatch}) between {@link #start} and {@link #close}.
  */
 public final class PluginFolderWatcher implements AutoCloseable {
 
@@ -28,8 +27,7 @@ public final class PluginFolderWatcher implements AutoCloseable {
     private final PluginCatalog catalog;
     private final Runnable rebuild;
     private final Duration debounce;
-    private WatchService service;
-    private Thread thread;
+    private DebouncedWatch watch;
 
     /** A watcher of {@code catalog}'s folder that runs {@code rebuild} whenever the catalog changes. */
     public PluginFolderWatcher(PluginCatalog catalog, Runnable rebuild, Duration debounce) {
@@ -40,57 +38,27 @@ public final class PluginFolderWatcher implements AutoCloseable {
 
     /** Starts watching; does nothing when the folder does not exist. */
     public void start() throws IOException {
-        if (thread != null) {
+        if (watch != null) {
             return;
         }
         if (!Files.isDirectory(catalog.dir())) {
             LOG.info("Plugins folder {} does not exist: plugin jars are not watched", catalog.dir());
             return;
         }
-        service = FileSystems.getDefault().newWatchService();
+        WatchService service = FileSystems.getDefault().newWatchService();
         catalog.dir().register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
-        thread = Thread.ofPlatform().daemon().name("plugin-watcher").start(this::run);
+        watch = DebouncedWatch.start("plugin-watcher", service, debounce, PluginFolderWatcher::touchesJars,
+                key -> LOG.warn("The plugins folder {} is gone: plugin jars are no longer watched", catalog.dir()),
+                () -> catalog.sync(rebuild));
         LOG.info("Watching {} for plugin jars", catalog.dir().toAbsolutePath());
     }
 
     /** Stops watching and waits for the watcher thread to end. */
     @Override
     public void close() {
-        if (service == null) {
-            return;
-        }
-        try {
-            service.close();
-            thread.join(Duration.ofSeconds(5));
-        } catch (IOException e) {
-            LOG.debug("Closing the watch service: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
-        long deadline = 0;
-        boolean pending = false;
-        try {
-            while (true) {
-                WatchKey key = pending
-                        ? service.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
-                        : service.take();
-                if (key == null) {
-                    pending = false;
-                    sync();
-                    continue;
-                }
-                if (touchesJars(key)) {
-                    pending = true;
-                    deadline = System.nanoTime() + debounce.toNanos();
-                }
-                key.reset();
-            }
-        } catch (ClosedWatchServiceException | InterruptedException e) {
-            LOG.debug("Plugin watcher stopped");
+        if (watch != null) {
+            watch.close();
         }
     }
 
@@ -101,13 +69,5 @@ public final class PluginFolderWatcher implements AutoCloseable {
                     || event.context().toString().endsWith(".jar");
         }
         return relevant;
-    }
-
-    private void sync() {
-        try {
-            catalog.sync(rebuild);
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("Syncing the plugins folder failed", e);
-        }
     }
 }
