@@ -56,7 +56,7 @@ final class ConfigBinder {
                         positive(timeouts, "connect-seconds", ProxyConfig.Timeouts.DEFAULT.connectSeconds()),
                         positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
                 failover(root),
-                new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
+                plugins(root.path("plugins")),
                 root,
                 source);
     }
@@ -90,6 +90,28 @@ final class ConfigBinder {
                         : Math.max(-1, transientCooldown),
                 bool(root, "disable-cooling", false),
                 positive(root, "quota-cooldown-cap-seconds", ProxyConfig.Failover.DEFAULT.quotaCooldownCapSeconds()));
+    }
+
+    private ProxyConfig.Plugins plugins(JsonNode plugins) {
+        String dir = string(plugins, "dir", ProxyConfig.Plugins.DEFAULT.dir());
+        JsonNode enabled = plugins.get("enabled");
+        if (enabled == null || enabled.isNull()) {
+            return new ProxyConfig.Plugins(dir, ProxyConfig.Plugins.DEFAULT.enabled());
+        }
+        if (enabled.isTextual() && enabled.asText().trim().equals(ProxyConfig.Plugins.ALL)) {
+            return new ProxyConfig.Plugins(dir, List.of(ProxyConfig.Plugins.ALL));
+        }
+        if (!enabled.isArray()) {
+            throw error(enabled, "'plugins.enabled' must be \"*\" or a list of plugin ids");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode item : enabled) {
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw error(item, "'plugins.enabled' entries must be plugin ids");
+            }
+            ids.add(item.asText().trim());
+        }
+        return new ProxyConfig.Plugins(dir, List.copyOf(ids));
     }
 
     private List<String> apiKeys(JsonNode node) {

@@ -143,9 +143,26 @@ public record ProxyConfig(
         public static final Failover DEFAULT = new Failover(0, 60, false, 1800);
     }
 
-    /** {@code plugins.*}: the folder plugin jars are loaded from. */
-    public record Plugins(String dir) {
-        public static final Plugins DEFAULT = new Plugins("plugins");
+    /**
+     * {@code plugins.*}: the folder plugin jars are loaded from (read at start-up) and the plugin ids whose providers
+     * serve requests ({@code enabled}: {@code "*"}, the default, for every plugin; hot-reloadable).
+     *
+     * @param dir     the plugins folder
+     * @param enabled the enabled plugin ids, or {@code ["*"]} for all
+     */
+    public record Plugins(String dir, List<String> enabled) {
+        /** The value of {@code enabled} that enables every plugin. */
+        public static final String ALL = "*";
+        public static final Plugins DEFAULT = new Plugins("plugins", List.of(ALL));
+
+        public Plugins {
+            enabled = List.copyOf(enabled);
+        }
+
+        /** Whether the providers of plugin {@code id} serve requests. */
+        public boolean enables(String id) {
+            return enabled.contains(ALL) || enabled.contains(id);
+        }
     }
 
     /** Whether any client key is configured. */

@@ -15,9 +15,11 @@ import dev.cliproxy.host.management.CredentialStatesHandler;
 import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
+import dev.cliproxy.host.management.PluginEndpoints;
 import dev.cliproxy.host.management.ResetQuotaHandler;
 import dev.cliproxy.host.pipeline.RequestPipeline;
-import dev.cliproxy.host.plugins.ProviderLoader;
+import dev.cliproxy.host.plugins.PluginCatalog;
+import dev.cliproxy.host.plugins.PluginFolderWatcher;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
@@ -61,9 +63,9 @@ public final class ProxyServer implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     /** Everything the server owns, in start order; closed in reverse. */
-    private record Parts(OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, CooldownTracker cooldowns,
+    private record Parts(OkHttpUpstreamHttp http, PluginCatalog plugins, LiveState live, CooldownTracker cooldowns,
                          Observability observability, ExecutorService requests, ManagementRoutes management,
-                         ConfigWatcher watcher) {
+                         ConfigWatcher watcher, PluginFolderWatcher pluginWatcher) {
     }
 
     private final Undertow undertow;
@@ -104,9 +106,9 @@ public final class ProxyServer implements AutoCloseable {
         AtomicReference<ConfigStore> storeRef = new AtomicReference<>();
         TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
                 () -> storeRef.get().refreshAuthFiles());
-        ProviderLoader plugins = ProviderLoader.load(pluginsDir,
+        PluginCatalog plugins = PluginCatalog.open(pluginsDir,
                 new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles));
-        LiveState live = new LiveState(plugins.providers(), config);
+        LiveState live = new LiveState(plugins, config);
         liveRef.set(live);
         LogLevels.apply(config.debug());
         live.onChange(state -> LogLevels.apply(state.config().debug()));
@@ -133,6 +135,7 @@ public final class ProxyServer implements AutoCloseable {
         storeRef.set(store);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
         mountExtraManagement(management, live, cooldowns, observability, http);
+        PluginEndpoints.register(management, plugins, store);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(
                 amp.withUpstreamRoutes(new Cors(root))));
@@ -153,8 +156,16 @@ public final class ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Cannot watch the config file for changes: {}", e.toString());
         }
+        PluginFolderWatcher pluginWatcher = new PluginFolderWatcher(plugins, live::rebuild,
+                PluginFolderWatcher.DEFAULT_DEBOUNCE);
+        try {
+            pluginWatcher.start();
+        } catch (IOException e) {
+            LOG.warn("Cannot watch the plugins folder for jars: {}", e.toString());
+        }
         ProxyServer server = new ProxyServer(undertow, gate,
-                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher));
+                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher,
+                        pluginWatcher));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -239,6 +250,7 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() {
         parts.watcher().close();
+        parts.pluginWatcher().close();
         gate.shutdown();
         try {
             if (!gate.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
