@@ -46,6 +46,7 @@ final class ConfigBinder {
                 bool(root, "request-log", false),
                 bool(root, "allow-localhost-unauthenticated", false),
                 bool(root, "force-model-prefix", false),
+                bool(root, "passthrough-headers", false),
                 new ProxyConfig.RemoteManagement(allowRemote, secret, bool(rm, "disable-control-panel", false)),
                 new ProxyConfig.QuotaExceeded(bool(quota, "switch-project", true),
                         bool(quota, "switch-preview-model", true)),

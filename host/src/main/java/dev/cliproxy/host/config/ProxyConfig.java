@@ -22,6 +22,8 @@ import java.util.List;
  * @param requestLog                    write every request and response to the logs folder
  * @param allowLocalhostUnauthenticated let loopback callers in without a client key
  * @param forceModelPrefix              a credential with a prefix serves only prefixed model names
+ * @param passthroughHeaders            relay the upstream's response headers to the client (filtered, see
+ *                                      {@code pipeline.RelayedHeaders})
  * @param remoteManagement              management API access
  * @param quotaExceeded                 quota behaviour switches
  * @param routing                       credential selection
@@ -45,6 +47,7 @@ public record ProxyConfig(
         boolean requestLog,
         boolean allowLocalhostUnauthenticated,
         boolean forceModelPrefix,
+        boolean passthroughHeaders,
         RemoteManagement remoteManagement,
         QuotaExceeded quotaExceeded,
         Routing routing,

@@ -48,6 +48,9 @@ final class FormatBridge {
             if (upstreamStream != in.stream()) {
                 body = nativeCodec.withStreamFlag(body, upstreamStream);
             }
+            if (in.thinking() != null) {
+                body = nativeCodec.withReasoning(body, in.thinking(), c.upstreamModel());
+            }
             return nativeCodec.dropForeignReasoning(body);
         }
         return nativeCodec.encodeRequest(canonical().withModel(c.upstreamModel()).withStream(upstreamStream));
@@ -58,8 +61,23 @@ final class FormatBridge {
         if (canonical == null) {
             ChatRequest decoded = client.decodeRequest(in.json());
             canonical = decoded.model() == null ? decoded.withModel(in.model()) : decoded;
+            if (in.thinking() != null) {
+                canonical = canonical.withReasoning(in.thinking());
+            }
         }
         return canonical;
+    }
+
+    /**
+     * The conversation's opening (system text and first message) in a stable text form, or {@code null} when the
+     * request cannot be decoded; the same for every turn of one conversation.
+     */
+    String opening() {
+        ChatRequest r = canonicalOrNull();
+        if (r == null) {
+            return null;
+        }
+        return r.systemText() + "\n" + (r.messages().isEmpty() ? "" : r.messages().getFirst().toString());
     }
 
     /** The context client encoders need. */
