@@ -1,6 +1,7 @@
 package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.host.payload.PayloadRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class ConfigBinder {
                         positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
                 failover(root),
                 new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
+                payload(root),
                 root,
                 source);
     }
@@ -82,6 +84,14 @@ final class ConfigBinder {
             }
         }
         return new ProxyConfig.Routing(strategy, bool(routing, "session-affinity", false), ttl);
+    }
+
+    private PayloadRules payload(JsonNode root) {
+        try {
+            return PayloadRules.parse(root.get("payload"));
+        } catch (IllegalArgumentException e) {
+            throw error(root.get("payload"), e.getMessage());
+        }
     }
 
     private ProxyConfig.Failover failover(JsonNode root) {

@@ -1,6 +1,7 @@
 package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.host.payload.PayloadRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.List;
  * @param timeouts                      upstream timeouts
  * @param failover                      cooldowns and failover limits (top-level keys, see {@link Failover})
  * @param plugins                       plugin folder
+ * @param payload                       {@code payload} rules: edits to upstream request bodies
  * @param raw                           the whole document as a JSON tree, for plugins and unknown keys
  * @param source                        the file it came from, or {@code null} for built-in defaults
  */
@@ -55,6 +57,7 @@ public record ProxyConfig(
         Timeouts timeouts,
         Failover failover,
         Plugins plugins,
+        PayloadRules payload,
         JsonNode raw,
         Path source) {
 
@@ -65,6 +68,7 @@ public record ProxyConfig(
         host = host == null ? "" : host.trim();
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         proxyUrl = proxyUrl == null ? "" : proxyUrl.trim();
+        payload = payload == null ? PayloadRules.NONE : payload;
     }
 
     /** {@code tls.*}: HTTPS with a PEM certificate chain and private key. */

@@ -53,9 +53,9 @@ public final class RequestPipeline {
     public void handle(InboundRequest in, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
         ClientChannel out = listener.started(in, client);
-        FormatBridge bridge = new FormatBridge(in);
+        RuntimeState state = live.current();
+        FormatBridge bridge = new FormatBridge(in, state.config().payload());
         try {
-            RuntimeState state = live.current();
             CandidatePool pool = state.models().pool(in.model());
             if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
