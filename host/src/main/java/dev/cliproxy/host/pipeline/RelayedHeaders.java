@@ -18,8 +18,7 @@ final class RelayedHeaders {
             "proxy-authorization", "proxy-connection", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
             "set-cookie", "set-cookie2", "cookie", "authorization", "www-authenticate", "content-length",
             "content-encoding", "content-type", "date", "server", "via", "alt-svc", "x-request-id",
-            "access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers",
-            "access-control-expose-headers", "access-control-allow-credentials", "strict-transport-security");
+            "strict-transport-security");
     private static final List<String> DROPPED_PREFIXES = List.of("cf-", "x-envoy-", "x-amz", "x-cpa-", "x-goog-",
             "x-cloud-trace", "x-forwarded-", "x-real-ip", "access-control-");
     private static final List<String> SECRET_WORDS = List.of("token", "secret", "api-key", "apikey", "password",
