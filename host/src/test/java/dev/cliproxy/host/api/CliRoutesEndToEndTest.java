@@ -9,18 +9,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.CompatConfig;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.Sse;
-import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The routes coding CLIs call beside the four main formats, through the real server: legacy text completions,
@@ -30,33 +28,12 @@ class CliRoutesEndToEndTest {
 
     private static final String KEY = "client-key-0123456789";
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
-    private TestProxy proxy;
-
-    @BeforeEach
-    void start() {
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: up-key-a
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, upstream.url("/v1")));
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer(
+            CompatConfig.withKeys(KEY, List.of("up-key-a"), ""));
 
     private JsonNode sentBody() throws InterruptedException {
-        RecordedRequest sent = upstream.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest sent = proxy.upstream().takeRequest(5, TimeUnit.SECONDS);
         assertNotNull(sent, "the upstream was called");
         assertEquals("/v1/chat/completions", sent.getUrl().encodedPath());
         return Json.parse(sent.getBody().toByteArray());
@@ -64,7 +41,7 @@ class CliRoutesEndToEndTest {
 
     @Test
     void legacyCompletionsAreServedAsChatAndAnsweredAsTextCompletions() throws Exception {
-        upstream.enqueue(ChatFixtures.ok("a poem"));
+        proxy.upstream().enqueue(ChatFixtures.ok("a poem"));
 
         HttpResponse<String> r = proxy.post("/v1/completions", KEY,
                 "{\"model\":\"m\",\"prompt\":\"Write a poem\",\"max_tokens\":50,\"temperature\":0.2}");
@@ -85,7 +62,7 @@ class CliRoutesEndToEndTest {
 
     @Test
     void legacyCompletionsStreamTextCompletionChunks() throws Exception {
-        upstream.enqueue(ChatFixtures.stream("hello"));
+        proxy.upstream().enqueue(ChatFixtures.stream("hello"));
 
         HttpResponse<String> r = proxy.post("/v1/completions", KEY,
                 "{\"model\":\"m\",\"prompt\":[\"line one\",\"line two\"],\"stream\":true}");
@@ -108,7 +85,7 @@ class CliRoutesEndToEndTest {
 
     @Test
     void aLegacyCompletionWithoutPromptAsksToCompleteThis() throws Exception {
-        upstream.enqueue(ChatFixtures.ok("ok"));
+        proxy.upstream().enqueue(ChatFixtures.ok("ok"));
         assertEquals(200, proxy.post("/v1/completions", KEY, "{\"model\":\"m\"}").statusCode());
         assertEquals("Complete this:", sentBody().at("/messages/0/content").asText());
     }
@@ -122,7 +99,7 @@ class CliRoutesEndToEndTest {
 
     @Test
     void codexBackendApiResponsesIsTheResponsesEndpoint() throws Exception {
-        upstream.enqueue(ChatFixtures.ok("from codex alias"));
+        proxy.upstream().enqueue(ChatFixtures.ok("from codex alias"));
 
         HttpResponse<String> r = proxy.post("/backend-api/codex/responses", KEY,
                 "{\"model\":\"m\",\"input\":\"hi\",\"stream\":false}");
@@ -144,7 +121,7 @@ class CliRoutesEndToEndTest {
 
     @Test
     void everyAnswerCarriesTheRequestIdAsTraceId() {
-        upstream.enqueue(ChatFixtures.ok("fine"));
+        proxy.upstream().enqueue(ChatFixtures.ok("fine"));
         List<HttpResponse<String>> answers = List.of(
                 proxy.post("/v1/chat/completions", KEY, ChatFixtures.request("m", false)),
                 proxy.post("/v1/chat/completions", "wrong-key-0000000000", ChatFixtures.request("m", false)),

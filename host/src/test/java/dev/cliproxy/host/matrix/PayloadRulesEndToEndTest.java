@@ -12,9 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,28 +43,19 @@ class PayloadRulesEndToEndTest {
                   params: ["generationConfig.temperature"]
             """;
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture(RULES);
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture(RULES);
 
     private static JsonNode sent(String path, String body, String... headers) {
         String marker = MatrixFixture.marker();
-        HttpRequest.Builder b = fixture.proxy.request(path).version(HttpClient.Version.HTTP_1_1)
+        HttpRequest.Builder b = fixture.proxy().request(path).version(HttpClient.Version.HTTP_1_1)
                 .header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY).header("anthropic-version", "2023-06-01")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.replace("MARKER", marker)));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<String> r = fixture.proxy.send(b.build());
+        HttpResponse<String> r = fixture.proxy().send(b.build());
         assertEquals(200, r.statusCode(), r.body());
         return fixture.fake.receivedJson(marker);
     }

@@ -8,9 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,17 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ThinkingSuffixEndToEndTest {
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     /** A client request for {@code model}; {@code %s} in the body is the marker. */
     record Case(String name, String path, String body, String upstreamModel, String pointer, String expected) {
@@ -83,7 +73,7 @@ class ThinkingSuffixEndToEndTest {
     }
 
     private static HttpResponse<String> send(String path, String body) {
-        return fixture.proxy.send(fixture.proxy.request(path).version(HttpClient.Version.HTTP_1_1)
+        return fixture.proxy().send(fixture.proxy().request(path).version(HttpClient.Version.HTTP_1_1)
                 .header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY).header("anthropic-version", "2023-06-01")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

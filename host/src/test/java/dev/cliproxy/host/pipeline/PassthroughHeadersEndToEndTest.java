@@ -5,45 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.host.testing.ChatFixtures;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.CompatConfig;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.util.List;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code passthrough-headers}: the upstream's useful response headers reach the client, hop-by-hop and secrets never. */
+/** {@code passthrough-headers}: useful upstream response headers reach the client; hop-by-hop and secrets never. */
 class PassthroughHeadersEndToEndTest {
 
     private static final String KEY = "client-key-0123456789";
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
-    private TestProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer();
 
     private void start(boolean passthrough) {
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                passthrough-headers: %s
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: up-key-a
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, passthrough, upstream.url("/v1")));
+        proxy.start(CompatConfig.withKeys(KEY, List.of("up-key-a"), "passthrough-headers: " + passthrough));
     }
 
     private static MockResponse withUpstreamHeaders(MockResponse answer) {
@@ -66,7 +46,7 @@ class PassthroughHeadersEndToEndTest {
     @Test
     void aWholeAnswerCarriesTheUpstreamsRateLimitHeaders() {
         start(true);
-        upstream.enqueue(withUpstreamHeaders(ChatFixtures.ok("fine")));
+        proxy.upstream().enqueue(withUpstreamHeaders(ChatFixtures.ok("fine")));
         HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, ChatFixtures.request("m", false));
         assertEquals(200, r.statusCode(), r.body());
         assertRelayed(r.headers());
@@ -75,7 +55,7 @@ class PassthroughHeadersEndToEndTest {
     @Test
     void aStreamCarriesThemToo() {
         start(true);
-        upstream.enqueue(withUpstreamHeaders(ChatFixtures.stream("fine")));
+        proxy.upstream().enqueue(withUpstreamHeaders(ChatFixtures.stream("fine")));
         HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, ChatFixtures.request("m", true));
         assertEquals(200, r.statusCode(), r.body());
         assertRelayed(r.headers());
@@ -85,7 +65,7 @@ class PassthroughHeadersEndToEndTest {
     @Test
     void offByDefault() {
         start(false);
-        upstream.enqueue(withUpstreamHeaders(ChatFixtures.ok("fine")));
+        proxy.upstream().enqueue(withUpstreamHeaders(ChatFixtures.ok("fine")));
         HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, ChatFixtures.request("m", false));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("x-ratelimit-remaining-requests").isEmpty());

@@ -3,16 +3,14 @@ package dev.cliproxy.host.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.CompatConfig;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code max-retry-credentials} through the real server: how many accounts one request may try per round. */
 class MaxRetryCredentialsEndToEndTest {
@@ -21,39 +19,19 @@ class MaxRetryCredentialsEndToEndTest {
     private static final List<String> KEYS = List.of("key-a-0000000000001", "key-b-0000000000002",
             "key-c-0000000000003", "key-d-0000000000004");
 
-    @StartStop
-    private final MockWebServer upstream = NoDelayServerSockets.mockWebServer();
-
     private final KeyedDispatcher keys = new KeyedDispatcher();
-    private TestProxy proxy;
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer().dispatcher(keys)
+            .clock(MutableClock.startingNow());
 
     @BeforeEach
     void everyKeyIsOverloaded() {
-        upstream.setDispatcher(keys);
         KEYS.forEach(k -> keys.on(k, () -> ChatFixtures.error(503, "overloaded")));
     }
 
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
     private void start(String settings) {
-        StringBuilder entries = new StringBuilder();
-        KEYS.forEach(k -> entries.append("      - api-key: ").append(k).append('\n'));
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                %s
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                %s    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, settings, upstream.url("/v1"), entries), MutableClock.startingNow());
+        proxy.start(CompatConfig.withKeys(KEY, KEYS, settings));
     }
 
     private int upstreamHits() {

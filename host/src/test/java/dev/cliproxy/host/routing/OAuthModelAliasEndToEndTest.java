@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.testing.ChatFixtures;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code oauth-model-alias} and {@code oauth-excluded-models} per channel, and a token file's own
@@ -30,10 +28,8 @@ class OAuthModelAliasEndToEndTest {
 
     private static final String KEY = "client-key-0123456789";
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
-    private TestProxy proxy;
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer();
 
     @BeforeEach
     void start() throws IOException {
@@ -48,27 +44,23 @@ class OAuthModelAliasEndToEndTest {
                   oauth-test: ["*-C"]
                 openai-compatibility:
                   - name: keyed
-                    base-url: %2$s
+                    base-url: {upstream}/v1
                     api-key-entries:
                       - api-key: compat-key
                     models:
                       - name: test-model-a
-                """.formatted(KEY, upstream.url("/v1"));
-        proxy = TestProxy.start(yaml);
+                """.formatted(KEY);
+        proxy.start(yaml);
+        String base = proxy.upstream().url("/v1").toString();
         Path auth = proxy.dir().resolve("auth");
         Files.createDirectories(auth);
         Files.writeString(auth.resolve("account-1.json"), """
-                {"type":"oauth-test","access_token":"tok-1","base_url":"%s"}""".formatted(upstream.url("/v1")));
+                {"type":"oauth-test","access_token":"tok-1","base_url":"%s"}""".formatted(base));
         Files.writeString(auth.resolve("account-2.json"), """
                 {"type":"oauth-test","access_token":"tok-2","base_url":"%s",
                  "model_aliases":[{"name":"test-model-a","alias":"own"}],"excluded_models":["test-model-b"]}"""
-                .formatted(upstream.url("/v1")));
+                .formatted(base));
         proxy.reload(yaml);
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
     }
 
     private List<String> listed() {
@@ -81,10 +73,10 @@ class OAuthModelAliasEndToEndTest {
 
     /** Sends a chat request for {@code model}; returns the upstream key and the model the upstream got. */
     private List<String> route(String model) throws InterruptedException {
-        upstream.enqueue(ChatFixtures.ok("fine"));
+        proxy.upstream().enqueue(ChatFixtures.ok("fine"));
         HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, ChatFixtures.request(model, false));
         assertEquals(200, r.statusCode(), r.body());
-        RecordedRequest sent = upstream.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest sent = proxy.upstream().takeRequest(5, TimeUnit.SECONDS);
         JsonNode body = Json.parse(sent.getBody().toByteArray());
         return List.of(sent.getHeaders().get("Authorization"), body.path("model").asText());
     }

@@ -4,21 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.CompatConfig;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code routing.session-affinity} through the real server: one session stays on one of three accounts. */
 class SessionAffinityEndToEndTest {
@@ -27,40 +27,21 @@ class SessionAffinityEndToEndTest {
     private static final List<String> KEYS = List.of("key-a-0000000000001", "key-b-0000000000002",
             "key-c-0000000000003");
 
-    @StartStop
-    private final MockWebServer upstream = NoDelayServerSockets.mockWebServer();
-
     private final KeyedDispatcher keys = new KeyedDispatcher();
     private final MutableClock clock = MutableClock.startingNow();
-    private TestProxy proxy;
+    /** Keys answering 429 now: their hits are failed attempts, never the one that served. */
+    private final Set<String> cooling = new HashSet<>();
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer().dispatcher(keys).clock(clock);
 
     @BeforeEach
     void answerOk() {
-        upstream.setDispatcher(keys);
         KEYS.forEach(k -> keys.on(k, () -> ChatFixtures.ok("fine")));
     }
 
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
     private String config(String routing) {
-        StringBuilder entries = new StringBuilder();
-        KEYS.forEach(k -> entries.append("      - api-key: ").append(k).append('\n'));
-        return """
-                api-keys: ["%s"]
-                routing: %s
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                %s    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, routing, upstream.url("/v1"), entries);
+        return CompatConfig.withKeys(KEY, KEYS, "routing: " + routing);
     }
 
     /** Sends one chat request with {@code header} (name, value) and returns the upstream key that served it. */
@@ -89,11 +70,9 @@ class SessionAffinityEndToEndTest {
                 .filter(k -> !cooling.contains(k)).findFirst().orElseThrow();
     }
 
-    private final java.util.Set<String> cooling = new java.util.HashSet<>();
-
     @Test
     void aSessionStaysOnOneAccountAnotherUsesAnotherAndRebindsWhenItCools() {
-        proxy = TestProxy.start(config("{strategy: round-robin, session-affinity: true}"), clock);
+        proxy.start(config("{strategy: round-robin, session-affinity: true}"));
         String first = sendInSession("X-Session-ID", "session-one");
         String second = sendInSession("X-Session-ID", "session-two");
         assertNotEquals(first, second, "round-robin gives the second session the next account");
@@ -117,7 +96,7 @@ class SessionAffinityEndToEndTest {
 
     @Test
     void withoutAffinityTheSameSessionIsSpreadRoundRobin() {
-        proxy = TestProxy.start(config("{strategy: round-robin}"), clock);
+        proxy.start(config("{strategy: round-robin}"));
         for (int i = 0; i < 6; i++) {
             sendInSession("X-Session-ID", "session-one");
         }
@@ -126,7 +105,7 @@ class SessionAffinityEndToEndTest {
 
     @Test
     void codexClaudeCodeAndPromptCacheKeySessionsAreEachKept() {
-        proxy = TestProxy.start(config("{session-affinity: true}"), clock);
+        proxy.start(config("{session-affinity: true}"));
         String codex = sendInSession("Session_id", "codex-1");
         String claude = sendInSession("X-Claude-Code-Session-Id", "claude-1");
         String cacheKey = sendBody("""
@@ -147,7 +126,7 @@ class SessionAffinityEndToEndTest {
 
     @Test
     void withoutASessionIdTheConversationsFirstMessageKeepsItOnOneAccount() {
-        proxy = TestProxy.start(config("{session-affinity: true}"), clock);
+        proxy.start(config("{session-affinity: true}"));
         String conversation = """
                 {"model":"m","messages":[{"role":"system","content":"be brief"},\
                 {"role":"user","content":"plan the refactor"}%s]}""";
@@ -162,7 +141,7 @@ class SessionAffinityEndToEndTest {
 
     @Test
     void aBindingEndsAfterTheTtlWithoutUse() {
-        proxy = TestProxy.start(config("{session-affinity: true, session-affinity-ttl: 10m}"), clock);
+        proxy.start(config("{session-affinity: true, session-affinity-ttl: 10m}"));
         String first = sendInSession("X-Session-ID", "s");
         assertEquals(first, sendInSession("X-Session-ID", "s"));
         clock.advance(Duration.ofMinutes(11));
