@@ -24,7 +24,7 @@ import java.util.Set;
 public final class OAuthModels {
 
     /** One rename: clients ask for {@code alias}, the upstream gets {@code name}. */
-    public record Alias(String name, String alias, boolean fork) {
+    record Alias(String name, String alias, boolean fork) {
     }
 
     /** No OAuth rules. */

@@ -61,10 +61,4 @@ public final class SessionBindings {
             bindings.put(key, b);
         }
     }
-
-    /** How many sessions are bound now (approximate, for tests and metrics). */
-    public long size() {
-        bindings.cleanUp();
-        return bindings.estimatedSize();
-    }
 }
