@@ -1,6 +1,7 @@
 package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.host.payload.PayloadRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class ConfigBinder {
                 bool(root, "request-log", false),
                 bool(root, "allow-localhost-unauthenticated", false),
                 bool(root, "force-model-prefix", false),
+                bool(root, "passthrough-headers", false),
                 new ProxyConfig.RemoteManagement(allowRemote, secret, bool(rm, "disable-control-panel", false)),
                 new ProxyConfig.QuotaExceeded(bool(quota, "switch-project", true),
                         bool(quota, "switch-preview-model", true)),
@@ -57,6 +59,7 @@ final class ConfigBinder {
                         positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
                 failover(root),
                 plugins(root.path("plugins")),
+                payload(root),
                 root,
                 source);
     }
@@ -81,6 +84,14 @@ final class ConfigBinder {
             }
         }
         return new ProxyConfig.Routing(strategy, bool(routing, "session-affinity", false), ttl);
+    }
+
+    private PayloadRules payload(JsonNode root) {
+        try {
+            return PayloadRules.parse(root.get("payload"));
+        } catch (IllegalArgumentException e) {
+            throw error(root.get("payload"), e.getMessage());
+        }
     }
 
     private ProxyConfig.Failover failover(JsonNode root) {

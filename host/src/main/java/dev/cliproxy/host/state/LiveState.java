@@ -10,6 +10,7 @@ import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.plugins.ProviderSource;
 import dev.cliproxy.host.plugins.Providers;
 import dev.cliproxy.host.routing.ModelRegistry;
+import dev.cliproxy.host.routing.OAuthModels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,14 +82,15 @@ public final class LiveState implements LiveConfig {
         applyLock.lock();
         try {
             AuthDirectory.ensureExists(config.authDir());
-            ProviderConfig view = new ProviderConfig(config.raw(), AuthDirectory.read(config.authDir()),
-                    config.proxyUrl());
+            List<ProviderConfig.AuthFile> authFiles = AuthDirectory.read(config.authDir());
+            ProviderConfig view = new ProviderConfig(config.raw(), authFiles, config.proxyUrl());
             Map<ProviderPlugin, List<Credential>> credentials = new LinkedHashMap<>();
             for (ProviderPlugin p : providers.enabled(config.plugins()).all()) {
                 credentials.put(p, readCredentials(p, view));
             }
             RuntimeState next = new RuntimeState(config, java.util.Collections.unmodifiableMap(credentials),
-                    ModelRegistry.build(credentials, config.forceModelPrefix()), new ClientKeys(config.apiKeys()));
+                    ModelRegistry.build(credentials, config.forceModelPrefix(),
+                            OAuthModels.of(config.raw(), authFiles)), new ClientKeys(config.apiKeys()));
             current.set(next);
             LOG.info("Config applied: {} credential(s), {} model(s), {} client key(s)",
                     next.allCredentials().size(), next.models().listing().size(), config.apiKeys().size());
