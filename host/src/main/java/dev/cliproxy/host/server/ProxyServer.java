@@ -10,6 +10,7 @@ import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
 import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementRoutes;
+import dev.cliproxy.host.panel.ControlPanel;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.routing.CooldownTracker;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The running proxy: wires config, plugins, routing, management, observability and the Undertow server, and shuts
  * them down in order. The handler chain every request goes through, outermost first: graceful-shutdown gate ->
  * request id -> CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes});
- * all others: the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
+ * all others: the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route; the control
+ * panel's static page, {@link ControlPanel}, needs no auth: its data comes from the management API).
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -99,6 +101,7 @@ public final class ProxyServer implements AutoCloseable {
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
+        new ControlPanel(live).register(routes);
         if (observability.metricsOnMainPort()) {
             routes.get("/metrics", observability.metricsEndpoint());
         }
