@@ -18,11 +18,11 @@ function s(tag, attrs = {}, ...children) {
  * three gridlines. Scales to its container's width.
  */
 export function columns(title, points, unit = '') {
-  const width = 640;
-  const height = 220;
-  const left = 44;
-  const bottom = 28;
-  const top = 12;
+  const width = 380;
+  const height = 190;
+  const left = 40;
+  const bottom = 24;
+  const top = 10;
   const plotW = width - left - 8;
   const plotH = height - top - bottom;
   const max = Math.max(1, ...points.map((p) => p.value));
@@ -36,8 +36,8 @@ export function columns(title, points, unit = '') {
     svg.append(label);
   }
   const step = plotW / Math.max(1, points.length);
-  const barW = Math.max(2, Math.min(36, step * 0.7));
-  const every = Math.ceil(points.length / 12);
+  const barW = Math.max(2, Math.min(28, step * 0.7));
+  const every = Math.ceil(points.length / 7);
   points.forEach((p, i) => {
     const x = left + i * step + (step - barW) / 2;
     const total = (plotH * p.value) / max;
@@ -49,7 +49,7 @@ export function columns(title, points, unit = '') {
       svg.append(s('rect', { x, y: top + plotH - failed, width: barW, height: failed, class: 'bar failed' }));
     }
     if (i % every === 0) {
-      const t = s('text', { x: x + barW / 2, y: height - 8, class: 'axis', 'text-anchor': 'middle' });
+      const t = s('text', { x: x + barW / 2, y: height - 6, class: 'axis', 'text-anchor': 'middle' });
       t.textContent = p.label;
       svg.append(t);
     }

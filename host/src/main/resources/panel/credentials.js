@@ -40,7 +40,7 @@ export default {
       credentials.map((c) => [
         h('span', { class: 'cred-label' }, c.label || c.id),
         c.provider,
-        h('code', {}, c.key || '—'),
+        h('code', { class: 'cred-key' }, c.key || '—'),
         `${c.priority ?? 0} / ${c.weight ?? 1}`,
         c.status === 'cooling'
           ? h('div', {}, badge('cooling', 'warn'), h('div', { class: 'muted small' }, `until ${when(c['cooling-until'])}`))
@@ -48,7 +48,7 @@ export default {
         cooldowns(c),
         lastError(c),
         h('button', {
-          type: 'button', class: 'small-button reset', disabled: c.status !== 'cooling',
+          type: 'button', class: 'small-button ghost reset', disabled: c.status !== 'cooling',
           onclick: (e) => act(e.currentTarget, () => call('POST', '/reset-quota', { json: { 'credential-id': c.id } }),
             `Cooldown of ${c.label || c.id} cleared.`).then(refresh),
         }, 'Reset cooldown'),

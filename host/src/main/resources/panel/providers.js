@@ -110,6 +110,10 @@ function withoutIndex(entry) {
   return rest;
 }
 
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 async function renderList(list, body, refresh) {
   const { [list.key]: entries = [] } = await call('GET', `/${list.key}`);
   const slot = h('div');
@@ -118,9 +122,10 @@ async function renderList(list, body, refresh) {
     onclick: () => { slot.replaceChildren(editor(list, entries, -1, refresh)); },
   }, `Add ${list.title} entry`);
   const summary = (e) => list.id === 'name'
-    ? [e.name, e['base-url'] || '—', `${(e['api-key-entries'] || e['api-keys'] || []).length} keys`,
-      `${(e.models || []).length} models`]
-    : [h('code', {}, mask(e['api-key'])), e['base-url'] || 'default', e.prefix || '—', `${(e.models || []).length} models`];
+    ? [e.name, e['base-url'] || '—', count((e['api-key-entries'] || e['api-keys'] || []).length, 'key'),
+      count((e.models || []).length, 'model')]
+    : [h('code', {}, mask(e['api-key'])), e['base-url'] || 'default', e.prefix || '—',
+      e.models ? count(e.models.length, 'model') : 'catalogue'];
   const headings = list.id === 'name' ? ['Name', 'Base URL', 'Keys', 'Models', ''] : ['API key', 'Base URL', 'Prefix', 'Models', ''];
   body.append(h('div', { class: 'toolbar' }, h('p', { class: 'muted' }, `${entries.length} ${list.key} entries.`), add),
     slot, table(headings, entries.map((e, i) => [...summary(e), h('div', { class: 'button-row' },

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -102,6 +103,12 @@ final class PanelBrowser implements AutoCloseable {
                     + (found.isEmpty() ? "(nothing: not found)" : found.getFirst().getText()), e);
         }
         return driver.findElement(by);
+    }
+
+    /** Sets the page's viewport to {@code width} x {@code height} CSS pixels, as a phone when {@code mobile}. */
+    void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", mobile));
     }
 
     byte[] screenshot() {
