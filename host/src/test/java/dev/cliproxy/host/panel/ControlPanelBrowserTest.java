@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +105,19 @@ class ControlPanelBrowserTest {
         assertEquals(MANAGEMENT_KEY, browser.script("return sessionStorage.getItem('cli-proxy-api.management-key')"));
         assertEquals(0L, browser.script("return localStorage.length"));
         assertFalse(browser.driver().getCurrentUrl().contains(MANAGEMENT_KEY));
+    }
+
+    @Test
+    void drawsEveryScreenWithoutAScriptErrorOrAPolicyRefusal() {
+        signIn();
+        browser.consoleErrors();
+
+        for (String screen : List.of("credentials", "sessions", "keys", "providers", "config", "auth-files", "logs",
+                "overview")) {
+            browser.show(screen);
+        }
+
+        assertEquals(List.of(), browser.consoleErrors());
     }
 
     @Test
