@@ -1,7 +1,7 @@
 package dev.cliproxy.host.accesslog;
 
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.metrics.MetricLabels;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;

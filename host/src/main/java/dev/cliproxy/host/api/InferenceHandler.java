@@ -3,7 +3,7 @@ package dev.cliproxy.host.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.ChannelHandler;
 import dev.cliproxy.host.http.ExchangeChannel;
 import dev.cliproxy.host.http.RequestBodies;

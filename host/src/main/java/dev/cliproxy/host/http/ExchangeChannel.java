@@ -1,6 +1,6 @@
 package dev.cliproxy.host.http;
 
-import dev.cliproxy.api.Cancellation;
+import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.host.pipeline.ClientChannel;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;

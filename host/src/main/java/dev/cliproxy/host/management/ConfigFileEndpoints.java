@@ -1,7 +1,7 @@
 package dev.cliproxy.host.management;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ConfigException;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.http.JsonReply;

@@ -1,8 +1,8 @@
 package dev.cliproxy.host.metrics;
 
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.pipeline.ClientChannel;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;

@@ -1,6 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.routing.Candidate;
 import java.util.List;
 import org.slf4j.Logger;

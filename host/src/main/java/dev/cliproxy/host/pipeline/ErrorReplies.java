@@ -1,10 +1,10 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.ApiError;
-import dev.cliproxy.api.format.Codecs;
-import dev.cliproxy.api.format.FormatException;
+import dev.cliproxy.formats.ApiError;
+import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.FormatException;
 import dev.cliproxy.host.routing.AllCoolingException;
 import java.time.Clock;
 import java.time.Duration;

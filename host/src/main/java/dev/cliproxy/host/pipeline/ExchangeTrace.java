@@ -1,7 +1,7 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.routing.Candidate;
 
 /** Collects, while one request runs, what its {@link ExchangeOutcome} will report. Single-threaded. */

@@ -3,14 +3,14 @@ package dev.cliproxy.host.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.ChatRequest;
-import dev.cliproxy.api.format.ChatResponse;
-import dev.cliproxy.api.format.Codec;
-import dev.cliproxy.api.format.Codecs;
-import dev.cliproxy.api.format.Json;
-import dev.cliproxy.api.format.ModelFieldRewriter;
-import dev.cliproxy.api.format.ResponseContext;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.formats.ChatRequest;
+import dev.cliproxy.formats.ChatResponse;
+import dev.cliproxy.formats.Codec;
+import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.ResponseContext;
+import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.routing.Candidate;
 
 /**

@@ -1,7 +1,7 @@
 package dev.cliproxy.host.pipeline;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.ModelFieldRewriter;
+import dev.cliproxy.formats.ModelFieldRewriter;
 import java.util.List;
 
 /** Where each format writes the model name, for pass-through rewriting (alias -> upstream name and back). */

@@ -1,7 +1,8 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamExchange;
+import dev.cliproxy.formats.Codecs;
 import dev.cliproxy.host.routing.AllCoolingException;
 import dev.cliproxy.host.routing.CandidatePool;
 import dev.cliproxy.host.routing.CooldownTracker;
@@ -36,9 +37,12 @@ public final class RequestPipeline {
     private final Router router;
     private final ErrorReplies errors;
     private final ExchangeListener listener;
+    private final UpstreamExchange exchange;
 
-    public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener) {
+    public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener,
+                           UpstreamExchange exchange) {
         this.live = live;
+        this.exchange = exchange;
         this.router = new Router(cooldowns, clock);
         this.errors = new ErrorReplies(clock);
         this.listener = listener;
@@ -56,7 +60,7 @@ public final class RequestPipeline {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");
             }
-            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation());
+            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation(), exchange);
             FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
                     (failed, error) -> listener.attemptFailed(in, failed, error));
             Opened opened = loop.run(pool, (c, n) -> {
@@ -122,7 +126,7 @@ public final class RequestPipeline {
             return;
         }
         if (!(e instanceof UpstreamException || e instanceof ProxyException || e instanceof AllCoolingException
-                || e instanceof dev.cliproxy.api.format.FormatException)) {
+                || e instanceof dev.cliproxy.formats.FormatException)) {
             LOG.error("Request {} failed unexpectedly", in.requestId(), e);
         }
         ErrorReplies.Reply reply = errors.render(e, in.format(),

@@ -1,12 +1,12 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.ApiError;
-import dev.cliproxy.api.format.ModelFieldRewriter;
-import dev.cliproxy.api.format.StreamEncoder;
-import dev.cliproxy.api.format.StreamEvent;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.ApiError;
+import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.StreamEncoder;
+import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.sse.SseEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;

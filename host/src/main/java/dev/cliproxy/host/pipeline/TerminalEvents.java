@@ -1,7 +1,7 @@
 package dev.cliproxy.host.pipeline;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,8 +1,8 @@
 package dev.cliproxy.host.pipeline;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Codecs;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.Usage;
 
 /** Reads token usage from a whole native response body; {@code null} when it has none or cannot be read. */
 final class UsageProbe {

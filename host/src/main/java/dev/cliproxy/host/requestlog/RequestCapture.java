@@ -1,8 +1,8 @@
 package dev.cliproxy.host.requestlog;
 
 import dev.cliproxy.api.Secrets;
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.http.UpstreamHttpRequest;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
 import dev.cliproxy.host.upstream.UpstreamObserver;

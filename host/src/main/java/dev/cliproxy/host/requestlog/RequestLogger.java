@@ -1,7 +1,7 @@
 package dev.cliproxy.host.requestlog;
 
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.http.UpstreamHttpRequest;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.pipeline.ClientChannel;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;

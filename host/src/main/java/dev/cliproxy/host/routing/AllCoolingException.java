@@ -1,6 +1,6 @@
 package dev.cliproxy.host.routing;
 
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Instant;
 
 /**

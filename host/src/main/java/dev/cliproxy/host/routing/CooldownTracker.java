@@ -1,7 +1,7 @@
 package dev.cliproxy.host.routing;
 
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package dev.cliproxy.host.routing;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.JsonReply;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

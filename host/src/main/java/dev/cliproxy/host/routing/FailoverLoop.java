@@ -1,8 +1,8 @@
 package dev.cliproxy.host.routing;
 
-import dev.cliproxy.api.Cancellation;
+import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

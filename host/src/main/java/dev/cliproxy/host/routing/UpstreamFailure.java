@@ -2,9 +2,9 @@ package dev.cliproxy.host.routing;
 
 import dev.cliproxy.api.FailureKind;
 import dev.cliproxy.api.Secrets;
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.formats.Codecs;
 import java.time.Instant;
 
 /**

@@ -16,10 +16,12 @@ import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.routing.CredentialStatesHandler;
 import dev.cliproxy.host.routing.ResetQuotaHandler;
-import dev.cliproxy.host.services.CaffeineTokenCache;
+import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
+import dev.cliproxy.host.upstream.UpstreamExchange;
+import dev.cliproxy.host.upstream.WholeAnswerCaller;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
@@ -69,8 +71,9 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. A plaintext management key in the
-     * config file is replaced by its bcrypt hash first (written back to the file).
+     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. First the files are checked (see
+     * {@link StartupFiles}) and a plaintext management key in the config file is replaced by its bcrypt hash
+     * (written back to the file).
      */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir) {
         return start(loaded, pluginsDir, Clock.systemUTC());
@@ -78,13 +81,17 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock) {
+        StartupFiles.check(loaded);
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
         OkHttpUpstreamHttp http = new OkHttpUpstreamHttp(() -> liveRef.get() == null ? config
                 : liveRef.get().config());
+        AtomicReference<ConfigStore> storeRef = new AtomicReference<>();
+        TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
+                () -> storeRef.get().refreshAuthFiles());
         ProviderLoader plugins = ProviderLoader.load(pluginsDir,
-                new PluginServices(http, new CaffeineTokenCache(clock), metrics, clock));
+                new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles));
         LiveState live = new LiveState(plugins.providers(), config);
         liveRef.set(live);
         LogLevels.apply(config.debug());
@@ -97,7 +104,8 @@ public final class ProxyServer implements AutoCloseable {
                 presented -> managementKeys.matches(presented, live.config().remoteManagement().secretKey()));
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
-        RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener());
+        RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener(),
+                new UpstreamExchange(http));
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
@@ -106,6 +114,7 @@ public final class ProxyServer implements AutoCloseable {
             routes.get("/metrics", observability.metricsEndpoint());
         }
         ConfigStore store = new ConfigStore(live);
+        storeRef.set(store);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
         mountExtraManagement(management, live, cooldowns, observability);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());

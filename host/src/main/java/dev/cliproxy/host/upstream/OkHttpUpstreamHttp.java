@@ -1,8 +1,8 @@
 package dev.cliproxy.host.upstream;
 
-import dev.cliproxy.api.http.UpstreamHttp;
-import dev.cliproxy.api.http.UpstreamHttpRequest;
-import dev.cliproxy.api.http.UpstreamHttpResponse;
+import dev.cliproxy.host.upstream.UpstreamHttp;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
+import dev.cliproxy.host.upstream.UpstreamHttpResponse;
 import dev.cliproxy.host.config.ProxyConfig;
 import java.io.IOException;
 import java.io.InputStream;

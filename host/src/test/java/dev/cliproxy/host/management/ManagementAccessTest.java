@@ -11,6 +11,7 @@ import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.config.ManagementKeyHash;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.server.ProxyServer;
+import dev.cliproxy.host.testing.LogCapture;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;

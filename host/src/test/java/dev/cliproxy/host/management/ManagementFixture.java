@@ -3,7 +3,7 @@ package dev.cliproxy.host.management;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.testing.TestProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static dev.cliproxy.host.management.ManagementFixture.assertOk;
 import static dev.cliproxy.host.management.ManagementFixture.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.config.ProxyConfig;
 import java.io.IOException;

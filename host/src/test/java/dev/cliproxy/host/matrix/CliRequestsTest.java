@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -160,7 +160,7 @@ class ClientErrorsTest {
             assertEquals(200, r.statusCode(), "passed through to Anthropic, which keeps threads: " + r.body());
         } else {
             assertEquals(400, r.statusCode(), r.body());
-            assertEquals("thread_not_found", dev.cliproxy.api.format.Json.parse(r.body().getBytes())
+            assertEquals("thread_not_found", dev.cliproxy.formats.Json.parse(r.body().getBytes())
                     .at("/error/details/error_code").asText(), r.body());
         }
     }

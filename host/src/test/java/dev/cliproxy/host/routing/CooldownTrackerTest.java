@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

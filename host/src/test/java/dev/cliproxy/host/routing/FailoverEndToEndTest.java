@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.format.Json;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cliproxy.api.Cancellation;
+import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;

@@ -105,7 +105,7 @@ class UpstreamConnectionsTest {
                         .statusCode(), "the same alias on two providers forms one pool");
             }
             RecordedRequest served = other.takeRequest(5, TimeUnit.SECONDS);
-            assertEquals("up-model", dev.cliproxy.api.format.Json.MAPPER.readTree(served.getBody().utf8())
+            assertEquals("up-model", dev.cliproxy.formats.Json.MAPPER.readTree(served.getBody().utf8())
                     .path("model").asText());
         }
     }

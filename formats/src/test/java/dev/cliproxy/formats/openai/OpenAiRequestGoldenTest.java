@@ -1,0 +1,24 @@
+package dev.cliproxy.formats.openai;
+
+import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Documentation request examples, decoded and encoded again for an OpenAI-compatible upstream. */
+class OpenAiRequestGoldenTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "request-default",
+            "request-image-url-and-base64",
+            "request-tools",
+            "request-tools-parallel-results",
+            "request-legacy-functions",
+            "request-sampling-format-reasoning",
+            "request-pdf-file"})
+    void documentedRequestReEncodesAsExpected(String name) {
+        byte[] encoded = CODEC.encodeRequest(CODEC.decodeRequest(OpenAiGolden.json(name + ".json")));
+        OpenAiGolden.assertJson(name + ".expected.json", encoded);
+    }
+}
