@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Usage statistics in memory, from the upstreams' own token counts: totals, per day and per hour of day, per client
- * key id and per provider, each broken down by model, with the requests' summed durations for average latencies. Every map is bounded: days keep the last
- * {@link #MAX_DAYS}, hours are the 24 hours of the day, client keys and providers are capped at {@link #MAX_GROUPS}
- * (then {@code other}), models are the served names or {@code other} (see {@link MetricLabels}) and capped per group.
- * Recording is lock-free. Off when {@code usage-statistics-enabled: false}.
+ * Usage statistics in memory, from the upstreams' own token counts (and the requests' summed durations, for average
+ * latencies): totals, per day and per hour of day, per client key id and per provider, each broken down by model.
+ * Every map is bounded: days keep the last {@link #MAX_DAYS}, hours are the 24 hours of the day, client keys and
+ * providers are capped at {@link #MAX_GROUPS} (then {@code other}), models are the served names or {@code other} (see
+ * {@link MetricLabels}) and capped per group. Recording is lock-free. Off when {@code usage-statistics-enabled: false}.
  */
 public final class UsageStatistics implements ExchangeListener {
 
