@@ -1,4 +1,4 @@
-package dev.cliproxy.api.login;
+package dev.cliproxy.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;

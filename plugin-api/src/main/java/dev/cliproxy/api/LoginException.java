@@ -1,4 +1,4 @@
-package dev.cliproxy.api.login;
+package dev.cliproxy.api;
 
 /**
  * A login or refresh step failed; the message says what to do and is shown to the user as it is (so it never holds

@@ -1,10 +1,11 @@
-package dev.cliproxy.host.routing;
+package dev.cliproxy.host.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.JsonReply;
+import dev.cliproxy.host.routing.CooldownTracker;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;

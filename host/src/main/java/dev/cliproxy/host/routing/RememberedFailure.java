@@ -2,9 +2,9 @@ package dev.cliproxy.host.routing;
 
 import dev.cliproxy.api.FailureKind;
 import dev.cliproxy.api.Secrets;
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.codecs.Codecs;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Instant;
 
 /**
@@ -17,12 +17,12 @@ import java.time.Instant;
  * @param message the upstream's error message (or a description of the connection failure)
  * @param at      when it happened
  */
-public record UpstreamFailure(int status, FailureKind kind, String message, Instant at) {
+public record RememberedFailure(int status, FailureKind kind, String message, Instant at) {
 
     private static final int MAX_MESSAGE = 500;
 
     /** Captures {@code e}, raised by candidate {@code c}, at {@code at}. */
-    static UpstreamFailure of(Candidate c, UpstreamException e, Instant at) {
+    static RememberedFailure of(Candidate c, UpstreamException e, Instant at) {
         WireFormat format = c.provider().nativeFormat();
         String message = e.getMessage();
         if (e.status() > 0 && e.body().length > 0) {
@@ -40,7 +40,7 @@ public record UpstreamFailure(int status, FailureKind kind, String message, Inst
         if (message != null && message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE) + "...";
         }
-        return new UpstreamFailure(e.status(), e.kind(), message == null ? "" : message, at);
+        return new RememberedFailure(e.status(), e.kind(), message == null ? "" : message, at);
     }
 
     /** A one-line description for clients and logs: {@code HTTP 429: <upstream message>}. */

@@ -1,10 +1,12 @@
-package dev.cliproxy.host.routing;
+package dev.cliproxy.host.management;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.JsonReply;
+import dev.cliproxy.host.routing.CooldownTracker;
+import dev.cliproxy.host.routing.RememberedFailure;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
@@ -76,7 +78,7 @@ public final class CredentialStatesHandler implements HttpHandler {
             o.put("cooling-until", until.toString());
         }
         o.set("cooldowns", cooling);
-        UpstreamFailure last = cooldowns.lastFailure(c.id());
+        RememberedFailure last = cooldowns.lastFailure(c.id());
         if (last != null) {
             ObjectNode f = o.putObject("last-error");
             f.put("status", last.status());

@@ -1,6 +1,7 @@
-package dev.cliproxy.formats;
+package dev.cliproxy.formats.codecs;
 
 import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.claude.ClaudeCodec;
 import dev.cliproxy.formats.gemini.GeminiCodec;
 import dev.cliproxy.formats.openai.OpenAiChatCodec;

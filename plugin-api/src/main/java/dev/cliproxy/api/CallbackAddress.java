@@ -1,4 +1,4 @@
-package dev.cliproxy.api.login;
+package dev.cliproxy.api;
 
 import java.util.Objects;
 

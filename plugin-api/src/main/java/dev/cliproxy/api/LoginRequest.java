@@ -1,6 +1,5 @@
-package dev.cliproxy.api.login;
+package dev.cliproxy.api;
 
-import dev.cliproxy.api.ProviderConfig;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,7 +1,5 @@
-package dev.cliproxy.api.login;
+package dev.cliproxy.api;
 
-import dev.cliproxy.api.HostServices;
-import dev.cliproxy.api.ProviderConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

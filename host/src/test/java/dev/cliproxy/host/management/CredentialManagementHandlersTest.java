@@ -1,4 +1,4 @@
-package dev.cliproxy.host.routing;
+package dev.cliproxy.host.management;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.Secrets;
 import dev.cliproxy.formats.Json;
+import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;
