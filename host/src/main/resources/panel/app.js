@@ -68,8 +68,8 @@ function refusal(e) {
   switch (e.status) {
     case 401: return 'Wrong management key.';
     case 403: return `The proxy refused: ${e.message.replace(/^.*failed with 403: /, '')}`;
-    case 404: return 'The management API is off: set remote-management.secret-key in config.yaml (it is hashed on '
-      + 'start-up) and restart the proxy.';
+    case 404: return 'The management API is off: set remote-management.secret-key in config.yaml, or start the proxy '
+      + 'with MANAGEMENT_PASSWORD.';
     default: return e.message;
   }
 }

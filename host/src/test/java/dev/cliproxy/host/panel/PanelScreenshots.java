@@ -162,6 +162,10 @@ public final class PanelScreenshots {
             save(browser, out.resolve("panel-overview.png"), 1280, 0, false);
             for (String screen : List.of("credentials", "keys", "providers", "config", "auth-files")) {
                 browser.show(screen);
+                if (screen.equals("providers")) {
+                    browser.clickable(By.xpath("//button[text()='Edit']")).click();
+                    browser.visible(By.id("entry-editor"));
+                }
                 save(browser, out.resolve("panel-" + screen + ".png"), 1280, screen.equals("config") ? 900 : 0, false);
             }
             browser.show("overview");
