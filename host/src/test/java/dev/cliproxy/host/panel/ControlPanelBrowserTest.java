@@ -8,18 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -35,50 +34,41 @@ class ControlPanelBrowserTest {
     private static final String QUOTA = "sk-quota-secret-0000000001";
     private static final String GOOD = "sk-good-secret-00000000002";
 
-    private static MockWebServer upstream;
-    private static TestProxy proxy;
+    @RegisterExtension
+    static final ProxyWithUpstream PROXY = ProxyWithUpstream.withMockWebServer("""
+            remote-management:
+              secret-key: "%s"
+            api-keys: ["%s"]
+            routing: {strategy: fill-first}
+            openai-compatibility:
+              - name: fake
+                base-url: {upstream}/v1
+                api-key-entries:
+                  - api-key: %s
+                  - api-key: %s
+                models:
+                  - name: up-model
+                    alias: m
+            """.formatted(MANAGEMENT_KEY, CLIENT_KEY, QUOTA, GOOD)).dispatcher(new KeyedDispatcher()
+            .on(QUOTA, () -> ChatFixtures.quota(600, "You exceeded your current quota"))
+            .on(GOOD, () -> ChatFixtures.ok("fine")));
+
     private static PanelBrowser browser;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         browser = PanelBrowser.start(1280, 900);
-        upstream = NoDelayServerSockets.mockWebServer();
-        upstream.setDispatcher(new KeyedDispatcher()
-                .on(QUOTA, () -> ChatFixtures.quota(600, "You exceeded your current quota"))
-                .on(GOOD, () -> ChatFixtures.ok("fine")));
-        upstream.start();
-        proxy = TestProxy.start("""
-                remote-management:
-                  secret-key: "%s"
-                api-keys: ["%s"]
-                routing: {strategy: fill-first}
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: %s
-                      - api-key: %s
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(MANAGEMENT_KEY, CLIENT_KEY, upstream.url("/v1"), QUOTA, GOOD));
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (upstream != null) {
-            upstream.close();
         }
     }
 
     private static String page() {
-        return proxy.url("/management.html");
+        return PROXY.proxy().url("/management.html");
     }
 
     private static void signIn() {
@@ -87,11 +77,11 @@ class ControlPanelBrowserTest {
     }
 
     private static String configFile() throws IOException {
-        return Files.readString(proxy.dir().resolve("config.yaml"));
+        return Files.readString(PROXY.dir().resolve("config.yaml"));
     }
 
     private static JsonNode management(String path) {
-        HttpResponse<String> r = proxy.get("/v0/management" + path, MANAGEMENT_KEY);
+        HttpResponse<String> r = PROXY.get("/v0/management" + path, MANAGEMENT_KEY);
         assertEquals(200, r.statusCode(), r.body());
         return Json.parse(r.body().getBytes(StandardCharsets.UTF_8));
     }
@@ -147,7 +137,7 @@ class ControlPanelBrowserTest {
 
     @Test
     void resetsACredentialsCooldown() {
-        assertEquals(200, proxy.post("/v1/chat/completions", CLIENT_KEY, ChatFixtures.request("m", false))
+        assertEquals(200, PROXY.post("/v1/chat/completions", CLIENT_KEY, ChatFixtures.request("m", false))
                 .statusCode(), "answered by the second key after the first hit its quota");
         signIn();
 
@@ -172,7 +162,7 @@ class ControlPanelBrowserTest {
         browser.driver().findElement(By.id("upload-auth-file")).click();
 
         browser.withText(By.id("auth-files"), "panel-upload.json");
-        assertEquals(Files.readString(file), Files.readString(proxy.dir().resolve("auth/panel-upload.json")));
+        assertEquals(Files.readString(file), Files.readString(PROXY.dir().resolve("auth/panel-upload.json")));
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.auth.ClientKeys;
 import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.metrics.CompatUpstream;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import io.undertow.Undertow;
 import io.undertow.server.RoutingHandler;
 import java.io.IOException;
@@ -19,11 +19,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The usage endpoints, mounted on a bare Undertow (the management API mounts them behind its auth), fed by real
@@ -31,16 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class UsageHandlersTest {
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer(CompatUpstream.config(1, ""));
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private TestProxy proxy;
     private Undertow management;
 
     @BeforeEach
     void start() {
-        proxy = TestProxy.start(CompatUpstream.config(upstream, 1, ""));
         UsageHandlers usage = proxy.server().observability().usage();
         management = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new RoutingHandler()
                 .get("/usage", usage.get()).get("/usage/export", usage.export())
@@ -51,7 +48,6 @@ class UsageHandlersTest {
     @AfterEach
     void stop() {
         management.stop();
-        proxy.close();
     }
 
     private JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
@@ -75,8 +71,8 @@ class UsageHandlersTest {
 
     @Test
     void reportsTotalsByClientKeyModelProviderAndDay() throws Exception {
-        upstream.enqueue(CompatUpstream.ok());
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, "{\"model\":\"made-up\",\"messages\":[]}");
@@ -102,7 +98,7 @@ class UsageHandlersTest {
 
     @Test
     void sumsEachRequestsDurationSoClientsCanShowAverageLatency() throws Exception {
-        upstream.enqueue(CompatUpstream.ok().newBuilder().headersDelay(150, TimeUnit.MILLISECONDS).build());
+        proxy.upstream().enqueue(CompatUpstream.ok().newBuilder().headersDelay(150, TimeUnit.MILLISECONDS).build());
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
 
         JsonNode u = Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 1)
@@ -116,7 +112,7 @@ class UsageHandlersTest {
 
     @Test
     void exportsResetsAndImportsSoTotalsSurviveARestart() throws Exception {
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 1);
         JsonNode exported = call("GET", "/usage/export", null).path("body");
