@@ -61,6 +61,8 @@ final class ConfigBinder {
                         positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
                 failover(root),
                 new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
+                Math.max(0, integer(root, "shutdown-grace-period-seconds",
+                        ProxyConfig.DEFAULT_SHUTDOWN_GRACE_PERIOD_SECONDS)),
                 root,
                 source);
     }
