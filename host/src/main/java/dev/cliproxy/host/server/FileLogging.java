@@ -21,13 +21,16 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code logging-to-file}: while it is on, the application log goes to {@value AppLogFolder#ACTIVE} in the logs
  * folder instead of stdout, rotated at {@value #MAX_FILE_MB} MB (or half the size cap when that is smaller), the
- * archives capped by {@code logs-max-total-size-mb}. Follows the live config; switching it off (or closing) puts
+ * archives capped by {@code logs-max-total-size-mb} (oldest deleted first) and kept for {@value #MAX_HISTORY_DAYS}
+ * days at most. Follows the live config; switching it off (or closing) puts
  * the stdout appenders back. A folder that cannot be written is logged and stdout stays.
  */
 final class FileLogging implements AutoCloseable {
 
     private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(FileLogging.class);
     static final long MAX_FILE_MB = 10;
+    /** Days of archives kept (logback applies the size cap only over this window). */
+    static final int MAX_HISTORY_DAYS = 366;
     private static final AppLogSettings OFF = new AppLogSettings(false, null, 0);
 
     private final LoggerContext context;
@@ -90,6 +93,7 @@ final class FileLogging implements AutoCloseable {
         policy.setParent(rolling);
         policy.setFileNamePattern(s.dir().resolve(AppLogFolder.ARCHIVE_PATTERN).toString());
         policy.setMaxFileSize(new FileSize(maxFile));
+        policy.setMaxHistory(MAX_HISTORY_DAYS);
         if (s.maxTotalBytes() > 0) {
             policy.setTotalSizeCap(new FileSize(s.maxTotalBytes()));
         }
