@@ -3,16 +3,12 @@ package dev.cliproxy.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +21,9 @@ class BundleIT {
 
     @Test
     void unpackedBundleStartsServesAndStopsCleanlyOnSigterm() throws Exception {
-        Path archive = Path.of(System.getProperty("bundle.archive"));
-        assertTrue(Files.isRegularFile(archive), "bundle built: " + archive);
-        run(new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", work.toString()));
-        Path home = work.resolve("cli-proxy-api");
-        for (String file : new String[] {"bin/cli-proxy-api", "config.example.yaml", "plugins/plugin-openai-compat.jar",
+        Path home = Bundle.unpack(work);
+        for (String file : new String[] {"bin/cli-proxy-api", "bin/install-service", "cli-proxy-api.service",
+                "config.example.yaml", "plugins/plugin-openai-compat.jar",
                 "plugins/plugin-claude.jar", "plugins/plugin-gemini.jar", "plugins/plugin-codex.jar"}) {
             assertTrue(Files.exists(home.resolve(file)), "bundle holds " + file);
         }
@@ -39,7 +33,7 @@ class BundleIT {
                     "plugin jars are loaded from plugins/, never from lib/");
         }
 
-        int port = freePort();
+        int port = Bundle.freePort();
         Path config = work.resolve("config.yaml");
         Files.writeString(config, """
                 host: 127.0.0.1
@@ -54,12 +48,12 @@ class BundleIT {
                         alias: bundle-model
                 """.formatted(port, work.resolve("auth")));
         Path log = work.resolve("proxy.log");
-        Process proxy = new ProcessBuilder(home.resolve("bin/cli-proxy-api").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process proxy = Bundle.withThisJdk(new ProcessBuilder(home.resolve("bin/cli-proxy-api").toString(),
+                "--config", config.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             HttpClient http = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + port);
-            awaitHealthy(http, base, proxy, log);
+            Bundle.awaitHealthy(http, base, proxy, log);
 
             HttpResponse<String> models = http.send(HttpRequest.newBuilder(base.resolve("/v1/models"))
                     .header("Authorization", "Bearer bundle-test-key").build(), HttpResponse.BodyHandlers.ofString());
@@ -72,38 +66,5 @@ class BundleIT {
         }
         assertTrue(proxy.waitFor(40, TimeUnit.SECONDS), "stops after SIGTERM");
         assertEquals(0, proxy.exitValue(), "exit code 0 after SIGTERM:\n" + Files.readString(log));
-    }
-
-    private static void awaitHealthy(HttpClient http, URI base, Process proxy, Path log) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (!proxy.isAlive()) {
-                throw new AssertionError("proxy exited early:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/healthz"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    assertEquals("{\"status\":\"ok\"}", r.body());
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.onSpinWait();
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new AssertionError("proxy not healthy within 60 s:\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void run(ProcessBuilder pb) throws Exception {
-        Process p = pb.inheritIO().start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
     }
 }
