@@ -41,17 +41,7 @@ class ClientDisconnectTest {
 
     private void startProxy(RawUpstream.Script script) {
         upstream = RawUpstream.start(script);
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: up-key-000000000001
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, upstream.url("/v1")));
+        proxy = TestProxy.start(ChatFixtures.compatConfig(KEY, upstream.url("/v1")));
     }
 
     private Socket client(boolean stream) throws IOException {
