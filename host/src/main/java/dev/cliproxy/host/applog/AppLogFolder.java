@@ -31,13 +31,8 @@ public final class AppLogFolder {
 
     private final Path dir;
 
-    public AppLogFolder(Path dir) {
+    AppLogFolder(Path dir) {
         this.dir = dir;
-    }
-
-    /** The folder. */
-    public Path dir() {
-        return dir;
     }
 
     /** Whether {@code name} is one of the application log's files. */
