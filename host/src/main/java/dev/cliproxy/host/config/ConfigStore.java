@@ -167,8 +167,11 @@ public final class ConfigStore {
                 } catch (RuntimeException e) {
                     LOG.error("Config reload failed, the last good config stays live: {}", e.toString());
                 }
-            } else if (always || !Fingerprints.ofAuthDir(live.config().authDir()).equals(authPrint)) {
+            } else if (always) {
                 LOG.info("Reloading the credentials of auth-dir");
+                refreshAuthFiles();
+            } else if (!Fingerprints.ofAuthDir(live.config().authDir()).equals(authPrint)) {
+                LOG.info("auth-dir changed: reloading the credentials");
                 refreshAuthFiles();
             }
         } finally {
