@@ -24,11 +24,13 @@ fi
 if [[ -z "${JAVA_HOME:-}" && -d /usr/lib/jvm/temurin-25-jdk-amd64 ]]; then
   export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
-BUNDLE="$REPO/dist/target/cli-proxy-api/cli-proxy-api"
-if [[ -z "${SKIP_BUILD:-}" || ! -x "$BUNDLE/bin/cli-proxy-api" ]]; then
+# The run-in-place bundle `mvnw package` makes. dist's BundleIT reads this line and checks that the build made it.
+PROXY_BIN="$REPO/dist/target/cli-proxy-api/bin/cli-proxy-api"
+if [[ -z "${SKIP_BUILD:-}" || ! -x "$PROXY_BIN" ]]; then
   log "building the proxy (mvnw package -DskipTests)"
   (cd "$REPO" && ./mvnw -q -B -DskipTests package)
 fi
+[[ -x "$PROXY_BIN" ]] || { echo "the build made no $PROXY_BIN: did the bundle's layout change (dist/src/main/assembly)?" >&2; exit 1; }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
@@ -48,10 +50,11 @@ for _ in $(seq 1 100); do [[ -s "$WORK/fake.port" ]] && break; sleep 0.1; done
 FAKE_PORT="$(cat "$WORK/fake.port")"
 
 PROXY_PORT="$(free_port)"
-mkdir -p "$WORK/auth"
-sed -e "s#@PROXY_PORT@#$PROXY_PORT#; s#@FAKE_PORT@#$FAKE_PORT#g; s#@WORK@#$WORK#" \
-  "$HERE/proxy-config.template.yaml" > "$WORK/config.yaml"
-"$BUNDLE/bin/cli-proxy-api" --config "$WORK/config.yaml" > "$WORK/proxy.out" 2>&1 &
+mkdir -p -m 700 "$WORK/auth"
+rm -f "$WORK/config.yaml"
+(umask 077; sed -e "s#@PROXY_PORT@#$PROXY_PORT#; s#@FAKE_PORT@#$FAKE_PORT#g; s#@WORK@#$WORK#" \
+  "$HERE/proxy-config.template.yaml" > "$WORK/config.yaml")
+"$PROXY_BIN" --config "$WORK/config.yaml" > "$WORK/proxy.out" 2>&1 &
 PIDS+=($!)
 export PROXY_URL="http://127.0.0.1:$PROXY_PORT"
 for _ in $(seq 1 200); do curl -sf "$PROXY_URL/healthz" > /dev/null 2>&1 && break; sleep 0.1; done

@@ -10,10 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The release bundle, as a user gets it: unpacked, started with its script, probed over HTTP, stopped. */
+/**
+ * The release bundle, as a user gets it: unpacked, started with its script, probed over HTTP, stopped; and the
+ * run-in-place bundle, as the conformance harness finds it.
+ */
 class BundleIT {
 
     @TempDir
@@ -29,7 +34,7 @@ class BundleIT {
         }
         assertTrue(Files.isExecutable(home.resolve("bin/cli-proxy-api")));
         try (var lib = Files.list(home.resolve("lib"))) {
-            assertTrue(lib.noneMatch(p -> p.getFileName().toString().matches("plugin-(openai-compat|claude|gemini|codex|amp).*")),
+            assertTrue(lib.noneMatch(p -> p.getFileName().toString().matches("plugin-(openai-compat|claude|gemini|codex).*")),
                     "plugin jars are loaded from plugins/, never from lib/");
         }
 
@@ -66,5 +71,26 @@ class BundleIT {
         }
         assertTrue(proxy.waitFor(40, TimeUnit.SECONDS), "stops after SIGTERM");
         assertEquals(0, proxy.exitValue(), "exit code 0 after SIGTERM:\n" + Files.readString(log));
+    }
+
+    @Test
+    void theConformanceHarnessStartsTheBundleTheBuildMakes() throws Exception {
+        Path script = Path.of(System.getProperty("conformance.script"));
+        Matcher line = Pattern.compile("^PROXY_BIN=\"\\$REPO/([^\"]+)\"$", Pattern.MULTILINE)
+                .matcher(Files.readString(script));
+        assertTrue(line.find(), script + " names the proxy it starts in one PROXY_BIN=\"$REPO/...\" line");
+        Path repo = script.toRealPath().getParent().getParent();
+        Path proxy = repo.resolve(line.group(1));
+        Path built = Path.of(System.getProperty("bundle.dir")).resolve("bin/cli-proxy-api");
+        assertTrue(Files.isExecutable(proxy), script.getFileName() + " starts " + proxy + ", which the build did not"
+                + " make; the run-in-place bundle's script is " + built);
+        assertEquals(built.toRealPath(), proxy.toRealPath(), "the harness starts the run-in-place bundle");
+
+        Path out = work.resolve("version.out");
+        Process version = new ProcessBuilder(proxy.toString(), "--version").redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        assertTrue(version.waitFor(60, TimeUnit.SECONDS), "--version answers");
+        assertEquals(0, version.exitValue(), Files.readString(out));
+        assertTrue(Files.readString(out).startsWith("cli-proxy-api "), Files.readString(out));
     }
 }

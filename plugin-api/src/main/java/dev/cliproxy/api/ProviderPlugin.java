@@ -1,16 +1,23 @@
 package dev.cliproxy.api;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.ExtensionPoint;
 
 /**
  * One kind of upstream (Claude, Gemini, Codex, an OpenAI-compatible endpoint...), contributed by a plugin as a pf4j
  * extension. The host loads every {@code ProviderPlugin} it finds in the plugins folder and on the class path.
  *
- * <p>Lifecycle: the host calls {@link #start(HostServices)} once after loading, then {@link #credentials} on start-up
- * and on every config or auth-file reload, and {@link #executor()} for each upstream call. Implementations must be
- * thread-safe: calls arrive concurrently from many virtual threads. A plugin never sees host classes; everything it
- * needs comes through {@link HostServices} and the arguments.
+ * <p><b>Plugins describe, the host sends.</b> For each upstream attempt the host calls {@link #describe} (pure: the
+ * URL, headers and body to send) and sends the request itself, with the credential's proxy, timeouts, request
+ * logging, retries, cancellation and token injection in one place. A non-2xx answer goes to {@link #classify}
+ * (pure: how to cool the credential down); a 2xx answer is read by the host in the plugin's {@link #nativeFormat()},
+ * after {@link #answerAdapter} when the upstream wraps it.
+ *
+ * <p>Lifecycle: {@link #start} once after loading, then {@link #credentials} on start-up and on every config or
+ * auth-file reload, {@link #describe}/{@link #classify} for each attempt, and {@link #stop} before the plugin is
+ * unloaded. Implementations must be thread-safe. A plugin never sees host classes.
  */
 public interface ProviderPlugin extends ExtensionPoint {
 
@@ -22,6 +29,10 @@ public interface ProviderPlugin extends ExtensionPoint {
 
     /** Called once before any other call, with the services the host offers. */
     default void start(HostServices services) {
+    }
+
+    /** Called once when the host shuts down or unloads the plugin; release what {@link #start} took. */
+    default void stop() {
     }
 
     /**
@@ -38,23 +49,32 @@ public interface ProviderPlugin extends ExtensionPoint {
         return List.of();
     }
 
-    /** Sends native requests upstream. */
-    Executor executor();
-
     /**
-     * Provider quirks applied to every native request body before it is sent, whether it was translated or passed
-     * through (required fields, header-derived values...). The default leaves the body unchanged.
+     * Whether this provider can do {@code operation} with {@code credential}. When it cannot count tokens, the host
+     * estimates the count itself. The default supports every operation.
      */
-    default NativeRequestAdapter requestAdapter() {
-        return NativeRequestAdapter.IDENTITY;
+    default boolean supports(Operation operation, Credential credential) {
+        return true;
     }
 
     /**
-     * Whether the upstream must be called in streaming mode even for a non-streaming client (e.g. the ChatGPT Codex
-     * backend). The host then assembles the whole response from the stream.
+     * The HTTP request for {@code call}: pure, no I/O. The body is the native request (translated or passed
+     * through, already carrying the upstream model); the plugin applies its quirks (required fields, headers, URL)
+     * and puts {@link UpstreamCall#secret()} where its upstream expects it.
      */
-    default boolean alwaysStreamsUpstream() {
-        return false;
+    UpstreamRequest describe(UpstreamCall call);
+
+    /**
+     * How to treat a non-2xx {@code answer} to {@code call}: pure, no I/O. The default is the status rule
+     * ({@link UpstreamFailure#byStatus}); plugins override it to read a provider's own reset headers or error codes.
+     */
+    default UpstreamFailure classify(UpstreamCall call, UpstreamAnswer answer) {
+        return UpstreamFailure.byStatus(answer, Clock.systemUTC()).build();
+    }
+
+    /** Unwraps the 2xx answers of {@code credential}'s upstream; the default changes nothing. */
+    default AnswerAdapter answerAdapter(Credential credential) {
+        return AnswerAdapter.NONE;
     }
 
     /**
@@ -64,11 +84,13 @@ public interface ProviderPlugin extends ExtensionPoint {
      * them, in the order given, after every other credential serving the requested model has failed or is cooling
      * down, and cools each of them down on its own. The client keeps seeing the model name it asked for. Must be
      * cheap and must not do I/O. The default offers none.
-     *
-     * @param credential the credential whose quota for {@code model} is exhausted
-     * @param model      the upstream model name that answered with a quota error
      */
     default List<String> quotaFallbackModels(Credential credential, String model) {
         return List.of();
+    }
+
+    /** The OAuth login and refresh of this provider's accounts, when it has any. */
+    default Optional<AccountLogin> login() {
+        return Optional.empty();
     }
 }

@@ -53,10 +53,13 @@ class RetryHintsTest {
     @Test
     void quotaAnswersUseTheBodyWhenNoHeaderNamesAReset() {
         byte[] body = "{\"error\":{\"message\":\"Please try again in 12s.\"}}".getBytes(StandardCharsets.UTF_8);
-        assertEquals(Duration.ofSeconds(12), UpstreamException.fromResponse(429, Map.of(), body).retryAfter());
-        assertEquals(Duration.ofSeconds(3),
-                UpstreamException.fromResponse(429, Map.of("Retry-After", List.of("3")), body).retryAfter(),
+        Clock clock = Clock.systemUTC();
+        assertEquals(Duration.ofSeconds(12),
+                UpstreamFailure.byStatus(UpstreamAnswer.of(429, Map.of(), body), clock).build().retryAfter());
+        assertEquals(Duration.ofSeconds(3), UpstreamFailure.byStatus(
+                        UpstreamAnswer.of(429, Map.of("Retry-After", List.of("3")), body), clock).build().retryAfter(),
                 "the header wins");
-        assertNull(UpstreamException.fromResponse(500, Map.of(), body).retryAfter(), "only quota answers");
+        assertNull(UpstreamFailure.byStatus(UpstreamAnswer.of(500, Map.of(), body), clock).build().retryAfter(),
+                "only quota answers");
     }
 }

@@ -1,13 +1,13 @@
 package dev.cliproxy.bench.jmh;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Codecs;
-import dev.cliproxy.api.format.ModelFieldRewriter;
-import dev.cliproxy.api.format.ResponseContext;
-import dev.cliproxy.api.format.StreamDecoder;
-import dev.cliproxy.api.format.StreamEncoder;
-import dev.cliproxy.api.format.StreamEvent;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.ResponseContext;
+import dev.cliproxy.formats.StreamDecoder;
+import dev.cliproxy.formats.StreamEncoder;
+import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.codecs.Codecs;
+import dev.cliproxy.formats.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

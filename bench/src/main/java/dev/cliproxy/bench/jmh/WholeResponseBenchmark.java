@@ -1,10 +1,10 @@
 package dev.cliproxy.bench.jmh;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.ChatResponse;
-import dev.cliproxy.api.format.Codecs;
-import dev.cliproxy.api.format.Json;
-import dev.cliproxy.api.format.ResponseContext;
+import dev.cliproxy.formats.ChatResponse;
+import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ResponseContext;
+import dev.cliproxy.formats.codecs.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

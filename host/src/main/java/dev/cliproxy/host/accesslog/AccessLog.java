@@ -1,12 +1,12 @@
 package dev.cliproxy.host.accesslog;
 
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.metrics.MetricLabels;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +86,7 @@ public final class AccessLog implements ExchangeListener {
     }
 
     /** A logfmt value: bare when safe, else double-quoted with quotes, backslashes and line breaks escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s == null) {
             return "-";
         }

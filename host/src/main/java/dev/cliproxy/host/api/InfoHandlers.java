@@ -1,7 +1,7 @@
 package dev.cliproxy.host.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.JsonReply;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Methods;

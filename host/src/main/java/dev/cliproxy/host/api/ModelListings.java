@@ -3,7 +3,7 @@ package dev.cliproxy.host.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.ModelInfo;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.routing.ModelRegistry;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cliproxy.host.applog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.JsonReply;
 import dev.cliproxy.host.management.ManagementException;
 import io.undertow.server.HttpHandler;

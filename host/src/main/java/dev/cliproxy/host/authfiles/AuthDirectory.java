@@ -2,14 +2,20 @@ package dev.cliproxy.host.authfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class AuthDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthDirectory.class);
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private AuthDirectory() {
     }
@@ -27,15 +36,52 @@ public final class AuthDirectory {
             return;
         }
         try {
-            Files.createDirectories(dir);
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             try {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
             } catch (UnsupportedOperationException notPosix) {
-                LOG.debug("File system of {} has no POSIX permissions", dir);
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            if (!Files.isDirectory(dir)) {
+                LOG.warn("Cannot create auth-dir {}: a file of that name is in the way", dir);
             }
         } catch (IOException e) {
             LOG.warn("Cannot create auth-dir {}: {}", dir, e.getMessage());
         }
+    }
+
+    /**
+     * Creates the folder with mode 0700 when it does not exist, and tightens it to 0700 when its group or others
+     * have any access; logs (never throws) what it changed or could not change.
+     */
+    public static void ensurePrivate(Path dir) {
+        ensureExists(dir);
+        Set<PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(dir);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        if (perms.stream().allMatch(OWNER::contains)) {
+            return;
+        }
+        String was = PosixFilePermissions.toString(perms);
+        try {
+            Files.setPosixFilePermissions(dir, PRIVATE);
+            LOG.warn("auth-dir {} was open to other users ({}): tightened to rwx------", dir.toAbsolutePath(), was);
+        } catch (IOException e) {
+            LOG.warn("auth-dir {} is open to other users ({}) and cannot be tightened ({}): run `chmod 700 {}`",
+                    dir.toAbsolutePath(), was, e.getMessage(), dir.toAbsolutePath());
+        }
+    }
+
+    /** Whether {@code name} is the name of a token file ({@code *.json}). */
+    public static boolean isTokenFileName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
     /** Every readable {@code *.json} file of {@code dir} (not recursive); unreadable files are logged and skipped. */
@@ -63,7 +109,7 @@ public final class AuthDirectory {
         } catch (IOException e) {
             LOG.warn("Cannot list auth-dir {}: {}", dir, e.getMessage());
         }
-        files.sort(java.util.Comparator.comparing(ProviderConfig.AuthFile::name));
+        files.sort(Comparator.comparing(ProviderConfig.AuthFile::name));
         return files;
     }
 }

@@ -1,8 +1,8 @@
 package dev.cliproxy.host.http;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.ApiError;
-import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.formats.ApiError;
+import dev.cliproxy.formats.codecs.Codecs;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 

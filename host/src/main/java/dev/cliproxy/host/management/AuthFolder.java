@@ -9,14 +9,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The credential files of {@code auth-dir}, as the management API sees them. A name is a bare {@code *.json}
@@ -25,8 +22,6 @@ import java.util.Set;
  * read, written or deleted. Files are written {@code 0600} (atomically) into a {@code 0700} folder.
  */
 final class AuthFolder {
-
-    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
     /** One listed file. */
     record Entry(String name, long size, Instant modified) {
@@ -89,8 +84,7 @@ final class AuthFolder {
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !inside(p)) {
             throw ManagementException.badRequest("invalid name");
         }
-        AuthDirectory.ensureExists(dir);
-        restrictFolder();
+        AuthDirectory.ensurePrivate(dir);
         AtomicFiles.write(p, content, AtomicFiles.OWNER_ONLY);
     }
 
@@ -141,16 +135,6 @@ final class AuthFolder {
             return p.toRealPath().getParent().equals(dir.toRealPath());
         } catch (NoSuchFileException dangling) {
             return false;
-        }
-    }
-
-    private void restrictFolder() {
-        try {
-            if (!Files.getPosixFilePermissions(dir).equals(FOLDER)) {
-                Files.setPosixFilePermissions(dir, FOLDER);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // not a POSIX file system, or not ours to change: the files themselves are still 0600
         }
     }
 }

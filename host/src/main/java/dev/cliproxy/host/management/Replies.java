@@ -2,7 +2,7 @@ package dev.cliproxy.host.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.JsonReply;
 import io.undertow.server.HttpServerExchange;
 

@@ -3,7 +3,7 @@ package dev.cliproxy.host.management;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.http.RequestBodies;
 import io.undertow.server.HttpServerExchange;
 import java.io.IOException;

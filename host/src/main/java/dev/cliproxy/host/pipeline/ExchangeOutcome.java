@@ -2,7 +2,7 @@ package dev.cliproxy.host.pipeline;
 
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.formats.Usage;
 
 /**
  * What happened to one client request, reported once at its end to every {@link ExchangeListener}.

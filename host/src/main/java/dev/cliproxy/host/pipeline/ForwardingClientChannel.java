@@ -1,6 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.Cancellation;
+import dev.cliproxy.host.upstream.Cancellation;
 import java.io.IOException;
 import java.util.Map;
 

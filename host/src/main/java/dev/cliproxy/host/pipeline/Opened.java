@@ -1,10 +1,10 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.format.ChatResponse;
-import dev.cliproxy.api.format.StreamDecoder;
-import dev.cliproxy.api.format.StreamEvent;
-import dev.cliproxy.api.sse.EventStream;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.ChatResponse;
+import dev.cliproxy.formats.StreamDecoder;
+import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.sse.EventStream;
+import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.routing.Candidate;
 import java.util.List;
 

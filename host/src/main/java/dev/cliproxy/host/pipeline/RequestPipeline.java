@@ -1,7 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.Codecs;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.host.routing.AllCoolingException;
 import dev.cliproxy.host.routing.CandidatePool;
 import dev.cliproxy.host.routing.CooldownTracker;
@@ -9,6 +8,8 @@ import dev.cliproxy.host.routing.FailoverLoop;
 import dev.cliproxy.host.routing.Router;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamExchange;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -36,9 +37,12 @@ public final class RequestPipeline {
     private final Router router;
     private final ErrorReplies errors;
     private final ExchangeListener listener;
+    private final UpstreamExchange exchange;
 
-    public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener) {
+    public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener,
+                           UpstreamExchange exchange) {
         this.live = live;
+        this.exchange = exchange;
         this.router = new Router(cooldowns, clock);
         this.errors = new ErrorReplies(clock);
         this.listener = listener;
@@ -46,17 +50,25 @@ public final class RequestPipeline {
 
     /** Serves {@code in}, writing the answer to {@code out}. Never throws. */
     public void handle(InboundRequest in, ClientChannel client) {
+        handle(in, in.model(), client);
+    }
+
+    /**
+     * Serves {@code in} with the candidates of {@code servedModel} (a name the Amp integration mapped the request
+     * to), while the answer still names the model the client asked for, {@code in.model()}. Never throws.
+     */
+    public void handle(InboundRequest in, String servedModel, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
         ClientChannel out = listener.started(in, client);
         FormatBridge bridge = new FormatBridge(in);
         try {
             RuntimeState state = live.current();
-            CandidatePool pool = state.models().pool(in.model());
+            CandidatePool pool = state.models().pool(servedModel);
             if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");
             }
-            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation());
+            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation(), exchange);
             FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
                     (failed, error) -> listener.attemptFailed(in, failed, error));
             Opened opened = loop.run(pool, (c, n) -> {
@@ -122,7 +134,7 @@ public final class RequestPipeline {
             return;
         }
         if (!(e instanceof UpstreamException || e instanceof ProxyException || e instanceof AllCoolingException
-                || e instanceof dev.cliproxy.api.format.FormatException)) {
+                || e instanceof dev.cliproxy.formats.FormatException)) {
             LOG.error("Request {} failed unexpectedly", in.requestId(), e);
         }
         ErrorReplies.Reply reply = errors.render(e, in.format(),

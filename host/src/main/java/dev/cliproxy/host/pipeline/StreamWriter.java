@@ -1,6 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.sse.SseEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

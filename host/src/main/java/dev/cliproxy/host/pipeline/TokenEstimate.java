@@ -1,9 +1,9 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.format.ChatRequest;
-import dev.cliproxy.api.format.ContentPart;
-import dev.cliproxy.api.format.Message;
-import dev.cliproxy.api.format.ToolDefinition;
+import dev.cliproxy.formats.ChatRequest;
+import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.Message;
+import dev.cliproxy.formats.ToolDefinition;
 
 /**
  * A clear, documented estimate of input tokens for upstreams that cannot count: one token per four characters of

@@ -1,19 +1,20 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.Cancellation;
 import dev.cliproxy.api.FailureKind;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.UpstreamCall;
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.UpstreamResponse;
-import dev.cliproxy.api.format.Codecs;
-import dev.cliproxy.api.format.StreamAggregator;
-import dev.cliproxy.api.format.StreamDecoder;
-import dev.cliproxy.api.format.StreamEvent;
-import dev.cliproxy.api.sse.EventStream;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.StreamAggregator;
+import dev.cliproxy.formats.StreamDecoder;
+import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.codecs.Codecs;
+import dev.cliproxy.formats.sse.EventStream;
+import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.Cancellation;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamExchange;
+import dev.cliproxy.host.upstream.UpstreamResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,10 +34,12 @@ final class UpstreamAttempt {
 
     private final FormatBridge bridge;
     private final Cancellation cancellation;
+    private final UpstreamExchange exchange;
 
-    UpstreamAttempt(FormatBridge bridge, Cancellation cancellation) {
+    UpstreamAttempt(FormatBridge bridge, Cancellation cancellation, UpstreamExchange exchange) {
         this.bridge = bridge;
         this.cancellation = cancellation;
+        this.exchange = exchange;
     }
 
     Opened open(Candidate c) {
@@ -48,7 +51,7 @@ final class UpstreamAttempt {
         if (in.operation() == Operation.COUNT_TOKENS) {
             return count(c);
         }
-        boolean upstreamStream = in.stream() || provider.alwaysStreamsUpstream();
+        boolean upstreamStream = in.stream() || c.credential().alwaysStreams();
         UpstreamResponse response = execute(provider, call(c, bridge.nativeBody(c, upstreamStream), upstreamStream,
                 Operation.GENERATE));
         return switch (response) {
@@ -63,35 +66,27 @@ final class UpstreamAttempt {
     }
 
     private Opened count(Candidate c) {
-        try {
-            UpstreamResponse r = execute(c.provider(), call(c, bridge.nativeBody(c, false), false,
-                    Operation.COUNT_TOKENS));
-            if (r instanceof UpstreamResponse.Complete whole) {
-                return new Opened.Count(c, whole.body(), -1);
-            }
-            throw pluginFault(c.provider(), new IllegalStateException("stream answer to a token count"));
-        } catch (UnsupportedOperationException notSupported) {
+        if (!c.provider().supports(Operation.COUNT_TOKENS, c.credential())) {
             return new Opened.Count(c, null, TokenEstimate.of(bridge.canonical()));
         }
+        UpstreamResponse r = execute(c.provider(), call(c, bridge.nativeBody(c, false), false,
+                Operation.COUNT_TOKENS));
+        if (r instanceof UpstreamResponse.Complete whole) {
+            return new Opened.Count(c, whole.body(), -1);
+        }
+        throw pluginFault(c.provider(), new IllegalStateException("stream answer to a token count"));
     }
 
     private UpstreamCall call(Candidate c, byte[] body, boolean stream, Operation op) {
         InboundRequest in = bridge.inbound();
-        UpstreamCall call = new UpstreamCall(in.requestId(), c.credential(), c.upstreamModel(), body, stream, op,
-                in.headers(), cancellation);
-        try {
-            return call.withBody(c.provider().requestAdapter().adapt(call, body));
-        } catch (RuntimeException e) {
-            throw pluginFault(c.provider(), e);
-        }
+        return UpstreamCall.builder(c.credential(), c.upstreamModel(), body).requestId(in.requestId())
+                .stream(stream).operation(op).clientHeaders(in.headers()).build();
     }
 
     private UpstreamResponse execute(ProviderPlugin provider, UpstreamCall call) {
         try {
-            return provider.executor().execute(call);
-        } catch (UpstreamException | UnsupportedOperationException e) {
-            throw e;
-        } catch (RuntimeException e) {
+            return exchange.send(provider, call, cancellation);
+        } catch (UpstreamExchange.PluginFault e) {
             throw pluginFault(provider, e);
         }
     }

@@ -1,8 +1,9 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.api.format.StreamDecoder;
-import dev.cliproxy.api.format.StreamEvent;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.ByteSearch;
+import dev.cliproxy.formats.StreamDecoder;
+import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.sse.SseEvent;
 
 /**
  * Reads token usage out of a passed-through stream without decoding every event: only events whose bytes mention

@@ -93,9 +93,24 @@ public final class ProviderLoader implements AutoCloseable {
         return providers;
     }
 
-    /** Stops and unloads the plugins ({@code unloadPlugins}, never {@code stopPlugins}: pf4j#656). */
+    /** Plugin jars that were refused or failed, with the reason (for logs and the management API). */
+    public List<RefusedPlugin> refused() {
+        return manager.refused();
+    }
+
+    /**
+     * Stops every provider ({@link ProviderPlugin#stop}), then unloads the plugins ({@code unloadPlugins}, never
+     * {@code stopPlugins}: pf4j#656).
+     */
     @Override
     public void close() {
+        for (ProviderPlugin p : providers.all()) {
+            try {
+                p.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("Provider '{}' failed to stop", p.id(), e);
+            }
+        }
         manager.unloadPlugins();
     }
 }

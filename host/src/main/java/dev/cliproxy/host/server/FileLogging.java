@@ -31,6 +31,8 @@ final class FileLogging implements AutoCloseable {
     static final long MAX_FILE_MB = 10;
     /** Days of archives kept (logback applies the size cap only over this window). */
     static final int MAX_HISTORY_DAYS = 366;
+    /** How long switching back to stdout waits for the queued lines to reach the file (logback's default: 1 s). */
+    private static final int FLUSH_MILLIS = 10_000;
     private static final AppLogSettings OFF = new AppLogSettings(false, null, 0);
 
     private final LoggerContext context;
@@ -110,6 +112,7 @@ final class FileLogging implements AutoCloseable {
         async.setName("ASYNC_FILE");
         async.setQueueSize(LogConfigurator.QUEUE_SIZE);
         async.setDiscardingThreshold(0);
+        async.setMaxFlushTime(FLUSH_MILLIS);
         async.addAppender(rolling);
         async.start();
 

@@ -1,28 +1,35 @@
 package dev.cliproxy.host.server;
 
 import dev.cliproxy.api.Credential;
+import dev.cliproxy.host.amp.AmpRoutes;
 import dev.cliproxy.host.applog.AppLogHandlers;
 import dev.cliproxy.host.applog.AppLogSettings;
 import dev.cliproxy.host.api.ApiRoutes;
+import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.config.ConfigWatcher;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.management.ApiCallHandler;
+import dev.cliproxy.host.management.CredentialStatesHandler;
 import dev.cliproxy.host.management.KeyVerifier;
+import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
+import dev.cliproxy.host.management.ResetQuotaHandler;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.requestlog.RequestLogHandlers;
 import dev.cliproxy.host.requestlog.RequestLogSettings;
 import dev.cliproxy.host.routing.CooldownTracker;
-import dev.cliproxy.host.routing.CredentialStatesHandler;
-import dev.cliproxy.host.routing.ResetQuotaHandler;
-import dev.cliproxy.host.services.CaffeineTokenCache;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
+import dev.cliproxy.host.upstream.UpstreamExchange;
+import dev.cliproxy.host.upstream.WholeAnswerCaller;
+import dev.cliproxy.host.usage.ApiKeyUsageHandler;
+import dev.cliproxy.host.usage.UsageQueueHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
@@ -38,17 +45,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running proxy: wires config, plugins, routing, management, observability and the Undertow server, and shuts
  * them down in order. The handler chain every request goes through, outermost first: graceful-shutdown gate ->
- * request id -> CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes});
- * all others: the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
+ * request id -> the paths Amp's upstream serves ({@link AmpRoutes#withUpstreamRoutes}, without CORS); all others:
+ * CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes}); all others:
+ * the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -71,8 +81,9 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. A plaintext management key in the
-     * config file is replaced by its bcrypt hash first (written back to the file).
+     * Starts the proxy for {@code loaded}, loading plugins from {@code pluginsDir}. First the files are checked (see
+     * {@link StartupFiles}) and a plaintext management key in the config file is replaced by its bcrypt hash
+     * (written back to the file).
      */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir) {
         return start(loaded, pluginsDir, Clock.systemUTC());
@@ -80,13 +91,25 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock) {
+        return start(loaded, pluginsDir, clock, ManagementPasswords.NONE);
+    }
+
+    /**
+     * Starts the proxy with {@code clock} and the management {@code passwords} given at start-up
+     * ({@code MANAGEMENT_PASSWORD}, {@code --password}), which are accepted besides the configured management key.
+     */
+    public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock, ManagementPasswords passwords) {
+        StartupFiles.check(loaded);
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
         OkHttpUpstreamHttp http = new OkHttpUpstreamHttp(() -> liveRef.get() == null ? config
                 : liveRef.get().config());
+        AtomicReference<ConfigStore> storeRef = new AtomicReference<>();
+        TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
+                () -> storeRef.get().refreshAuthFiles());
         ProviderLoader plugins = ProviderLoader.load(pluginsDir,
-                new PluginServices(http, new CaffeineTokenCache(clock), metrics, clock));
+                new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles));
         LiveState live = new LiveState(plugins.providers(), config);
         liveRef.set(live);
         LogLevels.apply(config.debug());
@@ -102,18 +125,24 @@ public final class ProxyServer implements AutoCloseable {
                 presented -> managementKeys.matches(presented, live.config().remoteManagement().secretKey()));
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
-        RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener());
+        RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener(),
+                new UpstreamExchange(http));
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
+        AmpRoutes amp = new AmpRoutes(live, pipeline, http, requests, clock,
+                Path.of(System.getProperty("user.home")));
+        amp.register(routes);
         if (observability.metricsOnMainPort()) {
             routes.get("/metrics", observability.metricsEndpoint());
         }
         ConfigStore store = new ConfigStore(live);
-        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
-        mountExtraManagement(management, live, cooldowns, observability);
+        storeRef.set(store);
+        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
+        mountExtraManagement(management, live, cooldowns, observability, http);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
-        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
+        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(
+                amp.withUpstreamRoutes(new Cors(root))));
 
         Undertow undertow = build(config, gate);
         try {
@@ -143,15 +172,18 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Management endpoints owned by other features, behind the same management key. */
     private static void mountExtraManagement(ManagementRoutes management, LiveState live, CooldownTracker cooldowns,
-                                             Observability observability) {
-        management.add(Methods.GET, "/credentials",
-                        new CredentialStatesHandler(() -> live.current().allCredentials(), cooldowns))
-                .add(Methods.POST, "/reset-quota",
-                        new ResetQuotaHandler(() -> live.current().allCredentials(), cooldowns))
+                                             Observability observability, OkHttpUpstreamHttp http) {
+        Supplier<List<Credential>> credentials = () -> live.current().allCredentials();
+        management.add(Methods.GET, "/credentials", new CredentialStatesHandler(credentials, cooldowns))
+                .add(Methods.POST, "/reset-quota", new ResetQuotaHandler(credentials, cooldowns))
                 .add(Methods.GET, "/usage", observability.usage().get())
                 .add(Methods.GET, "/usage/export", observability.usage().export())
                 .add(Methods.POST, "/usage/import", observability.usage().importing())
-                .add(Methods.DELETE, "/usage", observability.usage().delete());
+                .add(Methods.DELETE, "/usage", observability.usage().delete())
+                .add(Methods.GET, "/api-key-usage",
+                        new ApiKeyUsageHandler(observability.credentialUsage(), credentials))
+                .add(Methods.GET, "/usage-queue", new UsageQueueHandler(observability.usageQueue()))
+                .add(Methods.POST, "/api-call", new ApiCallHandler(credentials, http));
         AppLogHandlers appLog = new AppLogHandlers(() -> AppLogSettings.of(live.config()), ZoneId.systemDefault());
         RequestLogHandlers requestLogs = new RequestLogHandlers(() -> RequestLogSettings.of(live.config()));
         management.add(Methods.GET, "/logs", appLog.get())

@@ -1,9 +1,9 @@
 package dev.cliproxy.host.upstream;
 
-import dev.cliproxy.api.http.UpstreamHttp;
-import dev.cliproxy.api.http.UpstreamHttpRequest;
-import dev.cliproxy.api.http.UpstreamHttpResponse;
 import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.upstream.UpstreamHttp;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
+import dev.cliproxy.host.upstream.UpstreamHttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

@@ -1,6 +1,6 @@
 package dev.cliproxy.host.upstream;
 
-import dev.cliproxy.api.http.UpstreamHttpRequest;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.cliproxy.host.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.format.Usage;
+import dev.cliproxy.formats.Usage;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Request and token counters of one bucket (a day, a client key, a model...). Thread-safe, lock-free. */

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.metrics.CompatUpstream;
-import dev.cliproxy.host.testing.TestProxy;
-import java.io.IOException;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,20 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModelNameTest {
 
-    private static final MockWebServer UPSTREAM = new MockWebServer();
-    private static TestProxy proxy;
-
-    @BeforeAll
-    static void start() throws IOException {
-        UPSTREAM.start();
-        proxy = TestProxy.start(CompatUpstream.config(UPSTREAM, 1, ""));
-    }
-
-    @AfterAll
-    static void stop() {
-        proxy.close();
-        UPSTREAM.close();
-    }
+    @RegisterExtension
+    static final ProxyWithUpstream PROXY = ProxyWithUpstream.withMockWebServer(CompatUpstream.config(1, ""));
 
     /**
      * One client format.
@@ -86,17 +71,17 @@ class ModelNameTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void rejectsAModelNameWithAControlCharacterWith400InTheClientsFormat(Format f, Name model) throws Exception {
-        int sentBefore = UPSTREAM.getRequestCount();
+        int sentBefore = PROXY.upstream().getRequestCount();
         String path = f.path().contains("%s") ? f.path().formatted(model.encoded()) : f.path();
         String quoted = new String(Json.write(TextNode.valueOf(model.raw())), StandardCharsets.UTF_8);
         String body = f.body().contains("%s") ? f.body().formatted(quoted) : f.body();
 
-        HttpResponse<String> r = proxy.post(path, CompatUpstream.KEY, body);
+        HttpResponse<String> r = PROXY.post(path, CompatUpstream.KEY, body);
 
         assertEquals(400, r.statusCode(), r.body());
         JsonNode error = Json.MAPPER.readTree(r.body());
         assertTrue(error.at("/error/message").asText().contains("control character"), r.body());
         assertEquals(f.kindValue(), error.at(f.kind()).asText(), r.body());
-        assertEquals(sentBefore, UPSTREAM.getRequestCount(), "nothing was sent upstream");
+        assertEquals(sentBefore, PROXY.upstream().getRequestCount(), "nothing was sent upstream");
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cliproxy.host.testing.LogCapture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,7 +60,7 @@ interface ClientDialect {
     }
 
     /** Parses an event's JSON data. */
-    static JsonNode data(dev.cliproxy.api.sse.SseEvent e) {
+    static JsonNode data(dev.cliproxy.formats.sse.SseEvent e) {
         return Json.parse(e.data());
     }
 

@@ -1,7 +1,7 @@
 package dev.cliproxy.host.matrix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

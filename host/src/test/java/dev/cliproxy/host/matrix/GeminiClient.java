@@ -1,7 +1,6 @@
 package dev.cliproxy.host.matrix;
 
 import static dev.cliproxy.host.matrix.ClientDialect.quote;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.format.Json;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.testing.Sse;
 import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpRequest;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import mockwebserver3.RecordedRequest;
 
 /**

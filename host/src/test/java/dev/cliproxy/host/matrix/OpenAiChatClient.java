@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.sse.SseEvent;
+import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.testing.Sse;
 import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpRequest;
@@ -120,7 +120,7 @@ final class OpenAiChatClient implements ClientDialect {
 
     @Override
     public String errorMessage(String body) {
-        JsonNode error = dev.cliproxy.api.format.Json.parse(body.getBytes()).path("error");
+        JsonNode error = dev.cliproxy.formats.Json.parse(body.getBytes()).path("error");
         assertTrue(error.isObject(), "OpenAI error shape: " + body);
         assertTrue(error.has("type") && error.has("message") && error.has("code"), "OpenAI error fields: " + body);
         return error.path("message").asText();

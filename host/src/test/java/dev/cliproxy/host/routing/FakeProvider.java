@@ -1,14 +1,15 @@
 package dev.cliproxy.host.routing;
 
 import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.Executor;
 import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.ProviderPlugin;
+import dev.cliproxy.api.UpstreamCall;
+import dev.cliproxy.api.UpstreamRequest;
 import dev.cliproxy.api.WireFormat;
 import java.util.List;
 import java.util.Map;
 
-/** A provider for unit tests of routing: no executor; optional quota fallback models per upstream model. */
+/** A provider for unit tests of routing: describes no call; optional quota fallback models per upstream model. */
 final class FakeProvider implements ProviderPlugin {
 
     private final Map<String, List<String>> fallbacks;
@@ -37,8 +38,8 @@ final class FakeProvider implements ProviderPlugin {
     }
 
     @Override
-    public Executor executor() {
-        throw new UnsupportedOperationException();
+    public UpstreamRequest describe(UpstreamCall call) {
+        throw new UnsupportedOperationException("routing tests send nothing");
     }
 
     @Override
@@ -48,8 +49,8 @@ final class FakeProvider implements ProviderPlugin {
 
     /** A candidate for credential {@code id} (secret {@code sk-<id>-secret}) serving {@code model}. */
     Candidate candidate(String id, String model, int weight, int priority) {
-        Credential c = new Credential(id, id(), id, "sk-" + id + "-secret-value", "http://x", "", "", List.of(),
-                List.of(), weight, priority, Map.of(), Map.of());
+        Credential c = Credential.builder(id, id()).label(id).secret("sk-" + id + "-secret-value").baseUrl("http://x")
+                .weight(weight).priority(priority).build();
         return new Candidate(this, c, model);
     }
 

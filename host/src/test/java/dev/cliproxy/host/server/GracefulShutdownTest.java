@@ -48,7 +48,18 @@ class GracefulShutdownTest {
             RawUpstream.chunk(out, "data: [DONE]\n\n");
             RawUpstream.lastChunk(out);
         });
-        return TestProxy.start(ChatFixtures.compatConfig(KEY, upstream.url("/v1")) + extraConfig + "\n");
+        return TestProxy.start("""
+                api-keys: ["%s"]
+                openai-compatibility:
+                  - name: fake
+                    base-url: %s
+                    api-key-entries:
+                      - api-key: up-key-000000000001
+                    models:
+                      - name: up-model
+                        alias: m
+                %s
+                """.formatted(KEY, upstream.url("/v1"), extraConfig));
     }
 
     /** Opens a stream and reads it up to its first text delta. */

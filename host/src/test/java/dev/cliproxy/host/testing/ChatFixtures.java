@@ -8,24 +8,6 @@ public final class ChatFixtures {
     private ChatFixtures() {
     }
 
-    /**
-     * A config serving client model {@code m} from the OpenAI-compatible upstream at {@code baseUrl} (one upstream
-     * key), for callers with {@code clientKey}.
-     */
-    public static String compatConfig(String clientKey, String baseUrl) {
-        return """
-                api-keys: ["%s"]
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: up-key-000000000001
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(clientKey, baseUrl);
-    }
-
     /** A chat request body for client model {@code model}. */
     public static String request(String model, boolean stream) {
         return "{\"model\":\"" + model + "\",\"stream\":" + stream

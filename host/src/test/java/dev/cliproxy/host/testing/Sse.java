@@ -1,7 +1,7 @@
 package dev.cliproxy.host.testing;
 
-import dev.cliproxy.api.sse.SseEvent;
-import dev.cliproxy.api.sse.SseReader;
+import dev.cliproxy.formats.sse.SseEvent;
+import dev.cliproxy.formats.sse.SseReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +70,8 @@ public final class ApiKeyEntries {
                 LOG.warn("{}[{}] skipped: not a non-empty key string", section, i);
                 continue;
             }
-            out.add(new Credential(Credential.stableId(provider, key, "", "", ""), provider, section + "[" + i + "]",
-                    key, "", "", "", List.of(), List.of(), 1, 0, Map.of(), Map.of()));
+            out.add(Credential.builder(Credential.stableId(provider, key, "", "", ""), provider)
+                    .label(section + "[" + i + "]").secret(key).build());
         }
         return out;
     }
@@ -100,9 +99,11 @@ public final class ApiKeyEntries {
             LOG.warn("{}: weight {} is outside 0..{}; using 1", where, weight, MAX_WEIGHT);
             weight = 1;
         }
-        return new Credential(Credential.stableId(provider, key, baseUrl, proxy, prefix), provider, where, key,
-                baseUrl, proxy, prefix, EntryFields.models(e.path("models")), EntryFields.strings(e.path("excluded-models")), weight,
-                e.path("priority").asInt(0), EntryFields.headers(e.path("headers")), Map.of());
+        return Credential.builder(Credential.stableId(provider, key, baseUrl, proxy, prefix), provider)
+                .label(where).secret(key).baseUrl(baseUrl).proxyUrl(proxy).prefix(prefix)
+                .models(EntryFields.models(e.path("models"))).excludedModels(EntryFields.strings(e.path("excluded-models")))
+                .weight(weight).priority(e.path("priority").asInt(0)).headers(EntryFields.headers(e.path("headers")))
+                .build();
     }
 
     private static String trimSlashes(String s, boolean leading) {

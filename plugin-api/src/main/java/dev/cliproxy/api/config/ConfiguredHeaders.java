@@ -1,8 +1,8 @@
 package dev.cliproxy.api.config;
 
 import dev.cliproxy.api.UpstreamCall;
+import dev.cliproxy.api.UpstreamRequest;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Applies a credential's configured {@code headers} to an upstream request. A value starting with {@code $} names
@@ -14,15 +14,10 @@ public final class ConfiguredHeaders {
     private ConfiguredHeaders() {
     }
 
-    /** Puts the headers of {@code call}'s credential into {@code target}, resolving {@code $name} references. */
-    public static void apply(UpstreamCall call, Map<String, String> target) {
-        call.credential().headers().forEach((name, value) -> {
-            String resolved = value.startsWith("$")
-                    ? call.clientHeader(value.substring(1).toLowerCase(Locale.ROOT), "") : value;
-            target.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            if (!resolved.isEmpty()) {
-                target.put(name, resolved);
-            }
-        });
+    /** Sets the headers of {@code call}'s credential on {@code request}, resolving {@code $name} references. */
+    public static UpstreamRequest.Builder apply(UpstreamCall call, UpstreamRequest.Builder request) {
+        call.credential().headers().forEach((name, value) -> request.header(name, value.startsWith("$")
+                ? call.clientHeader(value.substring(1).toLowerCase(Locale.ROOT), "") : value));
+        return request;
     }
 }

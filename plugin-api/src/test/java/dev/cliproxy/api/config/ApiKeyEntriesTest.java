@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.ModelAlias;
-import dev.cliproxy.api.format.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,16 @@ class ApiKeyEntriesTest {
 
     private final ApiKeyEntries entries = new ApiKeyEntries("claude", "claude-api-key", false);
 
+    private static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private List<Credential> read(String json) {
-        return entries.read(Json.parse(json.getBytes()));
+        return entries.read(parse(json));
     }
 
     @Test
@@ -56,8 +65,8 @@ class ApiKeyEntriesTest {
     void requiredBaseUrlDropsEntriesWithoutOne() {
         ApiKeyEntries codex = new ApiKeyEntries("codex", "codex-api-key", true);
 
-        List<Credential> creds = codex.read(Json.parse(
-                "[{\"api-key\":\"a-0000001\"},{\"api-key\":\"b-0000002\",\"base-url\":\"https://h\"}]".getBytes()));
+        List<Credential> creds = codex.read(parse(
+                "[{\"api-key\":\"a-0000001\"},{\"api-key\":\"b-0000002\",\"base-url\":\"https://h\"}]"));
 
         assertEquals(1, creds.size());
         assertEquals("https://h", creds.get(0).baseUrl());
@@ -78,7 +87,7 @@ class ApiKeyEntriesTest {
     @Test
     void plainKeyListsBecomeDefaultCredentials() {
         List<Credential> creds = new ApiKeyEntries("gemini", "generative-language-api-key", false)
-                .readKeys(Json.parse("[\" AIza-1 \", 7, \"\"]".getBytes()));
+                .readKeys(parse("[\" AIza-1 \", 7, \"\"]"));
 
         assertEquals(1, creds.size());
         assertEquals("AIza-1", creds.get(0).secret());
@@ -87,7 +96,7 @@ class ApiKeyEntriesTest {
 
     @Test
     void aMissingSectionGivesNoCredentials() {
-        assertEquals(List.of(), entries.read(Json.object().path("claude-api-key")));
+        assertEquals(List.of(), entries.read(new ObjectMapper().createObjectNode().path("claude-api-key")));
         assertEquals(List.of(), entries.read(null));
     }
 }

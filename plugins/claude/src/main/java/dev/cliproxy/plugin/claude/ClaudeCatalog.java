@@ -26,6 +26,7 @@ final class ClaudeCatalog {
     }
 
     private static ModelInfo model(String id, String name, long created, int input, int output) {
-        return new ModelInfo(id, name, "anthropic", created, input, output);
+        return ModelInfo.builder(id).displayName(name).ownedBy("anthropic").created(created).tokenLimits(input, output)
+                .build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.cliproxy.plugin.claude;
 
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.http.UpstreamExchange.ErrorAnswer;
-import java.nio.charset.StandardCharsets;
+import dev.cliproxy.api.RetryHints;
+import dev.cliproxy.api.UpstreamAnswer;
+import dev.cliproxy.api.UpstreamFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,31 +36,29 @@ final class ClaudeFailures {
         this.clock = clock;
     }
 
-    /** The exception for {@code answer}, or {@code null} to keep the status rule. */
-    UpstreamException classify(ErrorAnswer answer) {
-        Map<String, List<String>> headers = answer.response().headers();
+    /** How to treat {@code answer}: the status rule, refined by what Anthropic's headers and body say. */
+    UpstreamFailure classify(UpstreamAnswer answer) {
+        UpstreamFailure.Builder failure = UpstreamFailure.byStatus(answer, clock);
         if (answer.status() == 429) {
-            boolean whole = UNIFIED_STATUS.stream()
-                    .anyMatch(h -> "rejected".equalsIgnoreCase(answer.response().header(h)));
-            return new UpstreamException(429, answer.body(), FailureKind.QUOTA, retryAfter(answer), whole,
-                    "upstream rate limit (429)");
+            boolean whole = UNIFIED_STATUS.stream().anyMatch(h -> "rejected".equalsIgnoreCase(answer.header(h)));
+            return failure.kind(FailureKind.QUOTA).retryAfter(retryAfter(answer)).wholeCredential(whole)
+                    .message("upstream rate limit (429)").build();
         }
-        if (answer.status() == 400 && new String(answer.body(), StandardCharsets.UTF_8)
-                .toLowerCase(Locale.ROOT).contains("credit balance")) {
-            return new UpstreamException(400, answer.body(), FailureKind.QUOTA,
-                    UpstreamException.parseRetryAfter(headers), true, "upstream credit balance exhausted");
+        if (answer.status() == 400 && answer.bodyText().toLowerCase(Locale.ROOT).contains("credit balance")) {
+            return failure.kind(FailureKind.QUOTA).wholeCredential(true)
+                    .message("upstream credit balance exhausted").build();
         }
-        return null;
+        return failure.build();
     }
 
-    private Duration retryAfter(ErrorAnswer answer) {
-        Duration header = UpstreamException.parseRetryAfter(answer.response().headers());
+    private Duration retryAfter(UpstreamAnswer answer) {
+        Duration header = RetryHints.fromHeaders(answer.headers(), clock);
         if (header != null) {
             return header;
         }
         Instant exhausted = null;
         Instant earliest = null;
-        for (Map.Entry<String, List<String>> h : answer.response().headers().entrySet()) {
+        for (Map.Entry<String, List<String>> h : answer.headers().entrySet()) {
             String name = h.getKey() == null ? "" : h.getKey().toLowerCase(Locale.ROOT);
             if (!name.startsWith(PREFIX) || !name.endsWith("-reset") || h.getValue().isEmpty()) {
                 continue;
@@ -70,7 +68,7 @@ final class ClaudeFailures {
                 continue;
             }
             String limit = name.substring(0, name.length() - "-reset".length());
-            if ("0".equals(answer.response().header(limit + "-remaining"))) {
+            if ("0".equals(answer.header(limit + "-remaining"))) {
                 exhausted = exhausted == null || at.isAfter(exhausted) ? at : exhausted;
             }
             earliest = earliest == null || at.isBefore(earliest) ? at : earliest;

@@ -2,11 +2,10 @@ package dev.cliproxy.plugin.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.NativeRequestAdapter;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
-import dev.cliproxy.api.format.Json;
-import dev.cliproxy.api.format.ReasoningConfig.Effort;
+import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ReasoningConfig.Effort;
 import java.util.Set;
 
 /**
@@ -22,7 +21,7 @@ import java.util.Set;
  * </ul>
  * Bodies needing none of this are returned unchanged, byte for byte.
  */
-final class ClaudeRequestAdapter implements NativeRequestAdapter {
+final class ClaudeRequestAdapter {
 
     static final ClaudeRequestAdapter INSTANCE = new ClaudeRequestAdapter();
 
@@ -30,8 +29,8 @@ final class ClaudeRequestAdapter implements NativeRequestAdapter {
             "thinking", "mcp_servers", "context_management");
     private static final String[] SAMPLING = {"temperature", "top_p", "top_k"};
 
-    @Override
-    public byte[] adapt(UpstreamCall call, byte[] body) {
+    /** The body to send for {@code call}: {@code body} itself when nothing changes. */
+    byte[] adapt(UpstreamCall call, byte[] body) {
         ClaudeThinkingMode mode = ClaudeThinkingMode.of(call.model());
         boolean count = call.operation() == Operation.COUNT_TOKENS;
         if (!count && mode == ClaudeThinkingMode.BUDGET) {

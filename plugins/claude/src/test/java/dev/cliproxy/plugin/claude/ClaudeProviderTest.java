@@ -8,7 +8,7 @@ import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.ModelInfo;
 import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,12 +58,11 @@ class ClaudeProviderTest {
 
     @Test
     void catalogueListsCurrentClaudeModels() {
-        List<String> ids = provider.defaultModels(Credential.of("c", "claude", "k", "")).stream()
+        List<String> ids = provider.defaultModels(Credential.builder("c", "claude").secret("k").build()).stream()
                 .map(ModelInfo::id).toList();
 
         assertTrue(ids.containsAll(List.of("claude-opus-4-7", "claude-sonnet-4-6", "claude-haiku-4-5-20251001")),
                 ids.toString());
         assertEquals(WireFormat.CLAUDE_MESSAGES, provider.nativeFormat());
-        assertFalse(provider.alwaysStreamsUpstream());
     }
 }

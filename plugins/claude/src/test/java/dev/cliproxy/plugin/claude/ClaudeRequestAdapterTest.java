@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,11 +16,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ClaudeRequestAdapterTest {
 
-    private static final Credential KEY = Credential.of("claude-1", "claude", "sk-ant-test-000001", "");
+    private static final Credential KEY = Credential.builder("claude-1", "claude").secret("sk-ant-test-000001").build();
 
     private static byte[] adapt(String model, Operation op, String body) {
-        UpstreamCall call = new UpstreamCall("r1", KEY, model, body.getBytes(StandardCharsets.UTF_8), false, op,
-                null, null);
+        UpstreamCall call = UpstreamCall.builder(KEY, model, body.getBytes(StandardCharsets.UTF_8)).operation(op)
+                .build();
         return ClaudeRequestAdapter.INSTANCE.adapt(call, call.body());
     }
 
@@ -37,8 +37,7 @@ class ClaudeRequestAdapterTest {
     @Test
     void budgetModelsGetTheBodyUnchangedByteForByte() {
         byte[] body = thinking(8192).getBytes(StandardCharsets.UTF_8);
-        UpstreamCall call = new UpstreamCall("r1", KEY, "claude-sonnet-4-5-20250929", body, true,
-                Operation.GENERATE, null, null);
+        UpstreamCall call = UpstreamCall.builder(KEY, "claude-sonnet-4-5-20250929", body).stream(true).build();
 
         assertSame(body, ClaudeRequestAdapter.INSTANCE.adapt(call, body));
     }

@@ -24,6 +24,7 @@ final class CodexCatalog {
     }
 
     private static ModelInfo model(String id, String name, long created, int context) {
-        return new ModelInfo(id, name, "openai", created, context, 128_000);
+        return ModelInfo.builder(id).displayName(name).ownedBy("openai").created(created).tokenLimits(context, 128_000)
+                .build();
     }
 }

@@ -2,9 +2,10 @@ package dev.cliproxy.plugin.codex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.Json;
-import dev.cliproxy.api.http.UpstreamExchange.ErrorAnswer;
+import dev.cliproxy.api.RetryHints;
+import dev.cliproxy.api.UpstreamAnswer;
+import dev.cliproxy.api.UpstreamFailure;
+import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,13 +24,14 @@ final class CodexFailures {
         this.clock = clock;
     }
 
-    /** The exception for {@code answer}, or {@code null} to keep the status rule. */
-    UpstreamException classify(ErrorAnswer answer) {
+    /** How to treat {@code answer}: the status rule, with the Codex backend's own reset for 429s. */
+    UpstreamFailure classify(UpstreamAnswer answer) {
+        UpstreamFailure.Builder failure = UpstreamFailure.byStatus(answer, clock);
         if (answer.status() != 429) {
-            return null;
+            return failure.build();
         }
         JsonNode error = error(answer.body());
-        Duration wait = UpstreamException.parseRetryAfter(answer.response().headers());
+        Duration wait = RetryHints.fromHeaders(answer.headers(), clock);
         if (wait == null && error.path("resets_in_seconds").canConvertToLong()) {
             wait = Duration.ofSeconds(Math.max(0, error.path("resets_in_seconds").asLong()));
         }
@@ -38,8 +40,8 @@ final class CodexFailures {
             wait = d.isNegative() ? Duration.ZERO : d;
         }
         boolean plan = "usage_limit_reached".equals(error.path("type").asText());
-        return new UpstreamException(429, answer.body(), FailureKind.QUOTA, wait, plan,
-                plan ? "upstream usage limit reached (429)" : "upstream rate limit (429)");
+        return failure.kind(FailureKind.QUOTA).retryAfter(wait).wholeCredential(plan)
+                .message(plan ? "upstream usage limit reached (429)" : "upstream rate limit (429)").build();
     }
 
     private static JsonNode error(byte[] body) {

@@ -1,15 +1,23 @@
 package dev.cliproxy.plugin.codex;
 
-import dev.cliproxy.api.Executor;
-import dev.cliproxy.api.NativeRequestAdapter;
+import dev.cliproxy.api.Credential;
+import dev.cliproxy.api.Operation;
+import dev.cliproxy.api.ProviderConfig;
+import dev.cliproxy.api.UpstreamAnswer;
+import dev.cliproxy.api.UpstreamCall;
+import dev.cliproxy.api.UpstreamFailure;
+import dev.cliproxy.api.UpstreamRequest;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.config.ApiKeyProvider;
+import dev.cliproxy.api.config.ConfiguredHeaders;
+import java.util.List;
 import org.pf4j.Extension;
 
 /**
  * OpenAI Responses upstreams in API-key mode (the Codex backend or any Responses endpoint): one credential per
- * {@code codex-api-key} entry, which must name its {@code base-url}; calls {@code POST {base-url}/responses}. The
- * Codex backend only streams, so the upstream is always asked for a stream and the host assembles whole answers.
+ * {@code codex-api-key} entry, which must name its {@code base-url}; calls {@code POST {base-url}/responses} with
+ * {@code Authorization: Bearer <key>}. The Codex backend only streams, so every credential is asked for a stream and
+ * the host assembles whole answers. Responses upstreams cannot count tokens: the host estimates instead.
  */
 @Extension
 public final class CodexProvider extends ApiKeyProvider {
@@ -22,17 +30,26 @@ public final class CodexProvider extends ApiKeyProvider {
     }
 
     @Override
-    public Executor executor() {
-        return new CodexExecutor(services().http(), services().clock());
+    public List<Credential> credentials(ProviderConfig config) {
+        return super.credentials(config).stream().map(c -> c.toBuilder().alwaysStreams(true).build()).toList();
     }
 
     @Override
-    public NativeRequestAdapter requestAdapter() {
-        return CodexRequestAdapter.INSTANCE;
+    public boolean supports(Operation operation, Credential credential) {
+        return operation != Operation.COUNT_TOKENS;
     }
 
     @Override
-    public boolean alwaysStreamsUpstream() {
-        return true;
+    public UpstreamRequest describe(UpstreamCall call) {
+        UpstreamRequest.Builder request = UpstreamRequest.post(call.credential().baseUrl() + "/responses")
+                .streaming(true)
+                .header("Authorization", "Bearer " + call.secret())
+                .body(CodexRequestAdapter.INSTANCE.adapt(call, call.body()));
+        return ConfiguredHeaders.apply(call, request).build();
+    }
+
+    @Override
+    public UpstreamFailure classify(UpstreamCall call, UpstreamAnswer answer) {
+        return new CodexFailures(services().clock()).classify(answer);
     }
 }

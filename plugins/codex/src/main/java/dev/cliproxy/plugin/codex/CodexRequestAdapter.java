@@ -3,9 +3,8 @@ package dev.cliproxy.plugin.codex;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.NativeRequestAdapter;
 import dev.cliproxy.api.UpstreamCall;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ import java.util.List;
  * storage ({@code previous_response_id}, {@code prompt_cache_retention}, {@code safety_identifier},
  * {@code stream_options}). A body that already follows them is returned unchanged, byte for byte.
  */
-final class CodexRequestAdapter implements NativeRequestAdapter {
+final class CodexRequestAdapter {
 
     static final CodexRequestAdapter INSTANCE = new CodexRequestAdapter();
 
@@ -24,8 +23,8 @@ final class CodexRequestAdapter implements NativeRequestAdapter {
     private static final List<String> REJECTED = List.of("max_output_tokens", "temperature", "top_p",
             "previous_response_id", "prompt_cache_retention", "safety_identifier", "stream_options");
 
-    @Override
-    public byte[] adapt(UpstreamCall call, byte[] body) {
+    /** The body to send for {@code call}: {@code body} itself when it already follows the rules. */
+    byte[] adapt(UpstreamCall call, byte[] body) {
         if (!(Json.parse(body) instanceof ObjectNode root)) {
             return body;
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class CodexRequestAdapterTest {
 
     private static byte[] adapt(byte[] body) {
-        UpstreamCall call = new UpstreamCall("r", Credential.of("c", "codex", "k", "http://x"), "gpt-5.5", body, true,
-                Operation.GENERATE, null, null);
+        UpstreamCall call = UpstreamCall.builder(Credential.builder("c", "codex").secret("k").build(), "gpt-5.5", body)
+                .stream(true).build();
         return CodexRequestAdapter.INSTANCE.adapt(call, body);
     }
 

@@ -28,6 +28,7 @@ final class GeminiCatalog {
     }
 
     private static ModelInfo model(String id, String name, long created) {
-        return new ModelInfo(id, name, "google", created, CONTEXT, OUTPUT);
+        return ModelInfo.builder(id).displayName(name).ownedBy("google").created(created).tokenLimits(CONTEXT, OUTPUT)
+                .build();
     }
 }

@@ -1,10 +1,11 @@
 package dev.cliproxy.plugin.gemini;
 
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.api.UpstreamException;
-import dev.cliproxy.api.format.gemini.GeminiErrors;
-import dev.cliproxy.api.http.UpstreamExchange.ErrorAnswer;
-import java.nio.charset.StandardCharsets;
+import dev.cliproxy.api.RetryHints;
+import dev.cliproxy.api.UpstreamAnswer;
+import dev.cliproxy.api.UpstreamFailure;
+import dev.cliproxy.formats.gemini.GeminiErrors;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -17,20 +18,20 @@ final class GeminiFailures {
     private GeminiFailures() {
     }
 
-    /** The exception for {@code answer}, or {@code null} to keep the status rule. */
-    static UpstreamException classify(ErrorAnswer answer) {
+    /** How to treat {@code answer}: the status rule, refined by what the Gemini API's error body says. */
+    static UpstreamFailure classify(UpstreamAnswer answer, Clock clock) {
+        UpstreamFailure.Builder failure = UpstreamFailure.byStatus(answer, clock);
         if (answer.status() == 429) {
             Duration delay = GeminiErrors.retryDelay(answer.body());
             if (delay == null) {
-                delay = UpstreamException.parseRetryAfter(answer.response().headers());
+                delay = RetryHints.fromHeaders(answer.headers(), clock);
             }
-            return new UpstreamException(429, answer.body(), FailureKind.QUOTA, delay, false,
-                    "upstream quota exhausted (429)");
+            return failure.kind(FailureKind.QUOTA).retryAfter(delay).message("upstream quota exhausted (429)").build();
         }
-        if (answer.status() == 400 && new String(answer.body(), StandardCharsets.UTF_8).contains("API_KEY_INVALID")) {
-            return new UpstreamException(400, answer.body(), FailureKind.AUTH, null, true,
-                    "upstream rejected the API key");
+        if (answer.status() == 400 && answer.bodyText().contains("API_KEY_INVALID")) {
+            return failure.kind(FailureKind.AUTH).retryAfter(null).wholeCredential(true)
+                    .message("upstream rejected the API key").build();
         }
-        return null;
+        return failure.build();
     }
 }

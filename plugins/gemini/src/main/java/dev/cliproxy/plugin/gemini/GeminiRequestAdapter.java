@@ -2,10 +2,9 @@ package dev.cliproxy.plugin.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.NativeRequestAdapter;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.UpstreamCall;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 
 /**
  * Shapes token-count bodies for {@code models/{m}:countTokens}, which takes either {@code {"contents":[...]}} or
@@ -13,14 +12,14 @@ import dev.cliproxy.api.format.Json;
  * it is; a whole generate request (system instruction, tools, config) is wrapped in {@code generateContentRequest}
  * with the upstream model, so that everything that costs input tokens is counted. Generate bodies pass unchanged.
  */
-final class GeminiRequestAdapter implements NativeRequestAdapter {
+final class GeminiRequestAdapter {
 
     static final GeminiRequestAdapter INSTANCE = new GeminiRequestAdapter();
 
     private static final String WRAPPER = "generateContentRequest";
 
-    @Override
-    public byte[] adapt(UpstreamCall call, byte[] body) {
+    /** The body to send for {@code call}: {@code body} itself when nothing changes. */
+    byte[] adapt(UpstreamCall call, byte[] body) {
         if (call.operation() != Operation.COUNT_TOKENS || !(Json.parse(body) instanceof ObjectNode root)) {
             return body;
         }

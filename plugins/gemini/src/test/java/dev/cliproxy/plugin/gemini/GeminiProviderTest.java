@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.ModelInfo;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.formats.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,7 @@ class GeminiProviderTest {
 
     @Test
     void catalogueListsCurrentGeminiModelsWithLimits() {
-        List<ModelInfo> models = provider.defaultModels(Credential.of("g", "gemini", "k", ""));
+        List<ModelInfo> models = provider.defaultModels(Credential.builder("g", "gemini").secret("k").build());
 
         assertTrue(models.stream().anyMatch(m -> m.id().equals("gemini-2.5-flash") && m.inputTokenLimit() > 0));
         assertTrue(models.stream().allMatch(m -> m.ownedBy().equals("google")));
@@ -53,7 +53,7 @@ class GeminiProviderTest {
     @Test
     void servesTheModelsGeminiCliAsksForWithoutAModelFlag() {
         // `gemini -p` routes with gemini-3.5-flash-lite and answers with gemini-3.8-flash: a 404 crashed it
-        List<String> ids = provider.defaultModels(Credential.of("g", "gemini", "k", "")).stream()
+        List<String> ids = provider.defaultModels(Credential.builder("g", "gemini").secret("k").build()).stream()
                 .map(ModelInfo::id).toList();
 
         assertTrue(ids.containsAll(List.of("gemini-3.8-flash", "gemini-3.5-flash-lite", "gemini-3.5-flash",

@@ -13,17 +13,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GeminiRequestAdapterTest {
 
+    private static final Credential KEY = Credential.builder("g", "gemini").secret("k").build();
+
     private static String adapt(Operation op, String body) {
-        UpstreamCall call = new UpstreamCall("r", Credential.of("g", "gemini", "k", ""), "gemini-2.5-flash",
-                body.getBytes(StandardCharsets.UTF_8), false, op, null, null);
+        UpstreamCall call = UpstreamCall.builder(KEY, "gemini-2.5-flash", body.getBytes(StandardCharsets.UTF_8))
+                .operation(op).build();
         return new String(GeminiRequestAdapter.INSTANCE.adapt(call, call.body()), StandardCharsets.UTF_8);
     }
 
     @Test
     void generateBodiesPassUnchanged() {
         byte[] body = "{\"contents\":[],\"systemInstruction\":{\"parts\":[]}}".getBytes(StandardCharsets.UTF_8);
-        UpstreamCall call = new UpstreamCall("r", Credential.of("g", "gemini", "k", ""), "m", body, true,
-                Operation.GENERATE, null, null);
+        UpstreamCall call = UpstreamCall.builder(KEY, "m", body).stream(true).build();
 
         assertSame(body, GeminiRequestAdapter.INSTANCE.adapt(call, body));
     }

@@ -51,8 +51,9 @@ final class CompatEntries {
             List<KeyEntry> keys = keys(entry);
             for (KeyEntry key : keys) {
                 String id = Credential.stableId(OpenAiCompatProvider.ID, name, key.key, baseUrl, key.proxy, prefix);
-                out.add(new Credential(id, OpenAiCompatProvider.ID, name, key.key, baseUrl, key.proxy, prefix,
-                        models, excluded, key.weight, priority, headers, Map.of(NAME, name)));
+                out.add(Credential.builder(id, OpenAiCompatProvider.ID).label(name).secret(key.key).baseUrl(baseUrl)
+                        .proxyUrl(key.proxy).prefix(prefix).models(models).excludedModels(excluded)
+                        .weight(key.weight).priority(priority).headers(headers).attribute(NAME, name).build());
             }
         }
         return out;

@@ -2,8 +2,8 @@ package dev.cliproxy.plugin.openaicompat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.NativeRequestAdapter;
-import dev.cliproxy.api.format.Json;
+import dev.cliproxy.api.UpstreamCall;
+import dev.cliproxy.formats.Json;
 
 /**
  * Asks streaming upstreams for a final usage chunk ({@code stream_options.include_usage: true}), so usage is known
@@ -11,7 +11,11 @@ import dev.cliproxy.api.format.Json;
  */
 final class StreamUsageRequest {
 
-    static final NativeRequestAdapter ADAPTER = (call, body) -> {
+    private StreamUsageRequest() {
+    }
+
+    /** The body to send for {@code call}: {@code body} itself when nothing changes. */
+    static byte[] adapt(UpstreamCall call, byte[] body) {
         if (!call.stream()) {
             return body;
         }
@@ -23,8 +27,5 @@ final class StreamUsageRequest {
         ObjectNode o = options instanceof ObjectNode existing ? existing : root.putObject("stream_options");
         o.put("include_usage", true);
         return Json.write(root);
-    };
-
-    private StreamUsageRequest() {
     }
 }
