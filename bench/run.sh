@@ -10,10 +10,9 @@
 # bench.pace.micros (1000, whole ms), bench.stream.count (40), bench.stream.concurrency (4), bench.open.streams (1000). Reports land in bench/target/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVA_HOME="$(.ci/find-jdk)"
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
 mode="${1:-all}"
 [ $# -gt 0 ] && shift
 

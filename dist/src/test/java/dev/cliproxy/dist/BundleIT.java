@@ -27,7 +27,8 @@ class BundleIT {
     @Test
     void unpackedBundleStartsServesAndStopsCleanlyOnSigterm() throws Exception {
         Path home = BundleProcess.unpack(work);
-        for (String file : new String[] {"bin/cli-proxy-api", "config.example.yaml", "plugins/plugin-openai-compat.jar",
+        for (String file : new String[] {"bin/cli-proxy-api", "bin/install-service", "cli-proxy-api.service",
+                "config.example.yaml", "plugins/plugin-openai-compat.jar",
                 "plugins/plugin-claude.jar", "plugins/plugin-gemini.jar", "plugins/plugin-codex.jar"}) {
             assertTrue(Files.exists(home.resolve(file)), "bundle holds " + file);
         }

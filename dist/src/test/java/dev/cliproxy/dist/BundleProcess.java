@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +44,19 @@ final class BundleProcess {
                 """.formatted(port, work.resolve("auth"), clientKey) + more);
     }
 
-    /** Starts {@code home}'s script with {@code config}, its output in {@code log}. */
+    /** Starts {@code home}'s script with {@code config} on this test's JDK, its output in {@code log}. */
     static Process start(Path home, Path config, Path log) throws IOException {
-        return new ProcessBuilder(home.resolve("bin/cli-proxy-api").toString(), "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return withThisJdk(new ProcessBuilder(home.resolve("bin/cli-proxy-api").toString(), "--config",
+                config.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Points the start script at the JDK running this test (the one the build chose), whatever {@code java} is
+     * first on the PATH.
+     */
+    static ProcessBuilder withThisJdk(ProcessBuilder pb) {
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return pb;
     }
 
     /** Waits up to 60 s for {@code /healthz} to answer 200. */
@@ -95,9 +105,13 @@ final class BundleProcess {
         }
     }
 
-    static void run(ProcessBuilder pb) throws Exception {
-        Process p = pb.inheritIO().start();
+    /** Runs a command to its end, expecting exit code 0; returns what it printed. */
+    static String run(ProcessBuilder pb) throws Exception {
+        Process p = pb.redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
+        String text = new String(out, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", pb.command()) + ":\n" + text);
+        return text;
     }
 }

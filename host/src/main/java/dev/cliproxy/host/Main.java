@@ -15,7 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** Starts the proxy from the command line and stops it gracefully on SIGTERM or Ctrl-C (exit code 0). */
+/**
+ * Starts the proxy from the command line. SIGHUP reloads the config file and auth-dir; SIGTERM or Ctrl-C stops it
+ * gracefully (running requests and streams may finish for {@code shutdown-grace-period-seconds}), exit code 0.
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -60,6 +63,7 @@ public final class Main {
             System.exit(1);
             return;
         }
+        HangupSignal.onHangup(server::reload);
         LOG.info("Ready in {} ms (version {})", (System.nanoTime() - started) / 1_000_000, version());
         awaitSignal(server);
     }

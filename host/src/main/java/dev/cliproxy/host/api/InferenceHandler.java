@@ -104,6 +104,10 @@ public final class InferenceHandler implements ChannelHandler {
         if (model.isBlank()) {
             throw new ProxyException(400, "invalid_request_error", "missing required field 'model'");
         }
+        if (model.chars().anyMatch(Character::isISOControl)) {
+            throw ProxyException.badRequest("invalid model name: it contains a control character (such as NUL or"
+                    + " a line break)");
+        }
         boolean stream = action != null ? action.stream() : json.path("stream").asBoolean(false);
         Operation op = action != null ? action.operation() : operation;
         StreamFraming framing = action != null && stream && !"sse".equals(query(exchange, "alt"))

@@ -60,6 +60,8 @@ final class ConfigBinder {
                 failover(root),
                 plugins(root.path("plugins")),
                 payload(root),
+                Math.max(0, integer(root, "shutdown-grace-period-seconds",
+                        ProxyConfig.DEFAULT_SHUTDOWN_GRACE_PERIOD_SECONDS)),
                 root,
                 source);
     }

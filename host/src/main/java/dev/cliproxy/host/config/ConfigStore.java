@@ -135,19 +135,30 @@ public final class ConfigStore {
      * not a valid config is logged with its line and column and the live config stays as it is.
      */
     public void reloadFromDisk() {
-        if (file == null) {
-            return;
-        }
+        reload(false);
+    }
+
+    /**
+     * Re-reads the config file and the credentials of auth-dir now (on SIGHUP): a changed config is applied as by
+     * {@link #reloadFromDisk}; an unchanged one still re-reads every credential file, whatever their timestamps.
+     */
+    public void reloadNow() {
+        reload(true);
+    }
+
+    private void reload(boolean always) {
         lock.lock();
         try {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                LOG.warn("Cannot read {} ({}); the live config stays as it is", file, e.toString());
-                return;
+            byte[] bytes = null;
+            if (file != null) {
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (IOException e) {
+                    LOG.warn("Cannot read {} ({}); the live config stays as it is", file, e.toString());
+                    return;
+                }
             }
-            String print = Fingerprints.of(bytes);
+            String print = bytes == null ? configPrint : Fingerprints.of(bytes);
             if (!print.equals(configPrint)) {
                 configPrint = print;
                 try {
@@ -155,6 +166,9 @@ public final class ConfigStore {
                 } catch (RuntimeException e) {
                     LOG.error("Config reload failed, the last good config stays live: {}", e.toString());
                 }
+            } else if (always) {
+                LOG.info("Reloading the credentials of auth-dir");
+                refreshAuthFiles();
             } else if (!Fingerprints.ofAuthDir(live.config().authDir()).equals(authPrint)) {
                 LOG.info("auth-dir changed: reloading the credentials");
                 refreshAuthFiles();

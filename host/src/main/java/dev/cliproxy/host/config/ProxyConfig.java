@@ -33,6 +33,7 @@ import java.util.List;
  * @param failover                      cooldowns and failover limits (top-level keys, see {@link Failover})
  * @param plugins                       plugin folder
  * @param payload                       {@code payload} rules: edits to upstream request bodies
+ * @param shutdownGracePeriodSeconds    how long a stopping server lets running requests and streams finish
  * @param raw                           the whole document as a JSON tree, for plugins and unknown keys
  * @param source                        the file it came from, or {@code null} for built-in defaults
  */
@@ -58,11 +59,15 @@ public record ProxyConfig(
         Failover failover,
         Plugins plugins,
         PayloadRules payload,
+        int shutdownGracePeriodSeconds,
         JsonNode raw,
         Path source) {
 
     /** Default listen port. */
     public static final int DEFAULT_PORT = 8317;
+
+    /** Default of {@code shutdown-grace-period-seconds}. */
+    public static final int DEFAULT_SHUTDOWN_GRACE_PERIOD_SECONDS = 30;
 
     public ProxyConfig {
         host = host == null ? "" : host.trim();

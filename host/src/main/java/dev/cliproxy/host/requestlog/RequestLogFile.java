@@ -44,8 +44,13 @@ final class RequestLogFile {
         if (path.length() > 80) {
             path = path.substring(0, 80);
         }
-        String id = c.request.requestId().replaceAll("[^A-Za-z0-9_-]", "_");
-        return (error ? "error-" : "") + path + "-" + STAMP.format(c.started) + "-" + id + ".log";
+        return (error ? "error-" : "") + path + "-" + STAMP.format(c.started) + "-" + fileId(c.request.requestId())
+                + ".log";
+    }
+
+    /** A request id as it appears at the end of its file's name. */
+    static String fileId(String requestId) {
+        return requestId.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     static byte[] render(RequestCapture c, ExchangeOutcome o) {

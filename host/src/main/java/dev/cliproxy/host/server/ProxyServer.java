@@ -2,6 +2,8 @@ package dev.cliproxy.host.server;
 
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.host.amp.AmpRoutes;
+import dev.cliproxy.host.applog.AppLogHandlers;
+import dev.cliproxy.host.applog.AppLogSettings;
 import dev.cliproxy.host.api.ApiRoutes;
 import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.config.ConfigStore;
@@ -21,6 +23,8 @@ import dev.cliproxy.host.panel.ControlPanel;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.PluginCatalog;
 import dev.cliproxy.host.plugins.PluginFolderWatcher;
+import dev.cliproxy.host.requestlog.RequestLogHandlers;
+import dev.cliproxy.host.requestlog.RequestLogSettings;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
@@ -43,6 +47,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,12 +67,12 @@ import org.slf4j.LoggerFactory;
 public final class ProxyServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     /** Everything the server owns, in start order; closed in reverse. */
     private record Parts(OkHttpUpstreamHttp http, PluginCatalog plugins, LiveState live, CooldownTracker cooldowns,
                          Observability observability, ExecutorService requests, ManagementRoutes management,
-                         ConfigWatcher watcher, PluginFolderWatcher pluginWatcher) {
+                         ConfigStore store, ConfigWatcher watcher, PluginFolderWatcher pluginWatcher,
+                         FileLogging fileLogging) {
     }
 
     private final Undertow undertow;
@@ -114,6 +119,9 @@ public final class ProxyServer implements AutoCloseable {
         liveRef.set(live);
         LogLevels.apply(config.debug());
         live.onChange(state -> LogLevels.apply(state.config().debug()));
+        FileLogging fileLogging = FileLogging.ofThisProcess();
+        fileLogging.apply(AppLogSettings.of(config));
+        live.onChange(state -> fileLogging.apply(AppLogSettings.of(state.config())));
 
         CooldownTracker cooldowns = new CooldownTracker(clock);
         live.onChange(state -> cooldowns.retain(state.allCredentials().stream().map(Credential::id).toList()));
@@ -151,6 +159,7 @@ public final class ProxyServer implements AutoCloseable {
             requests.shutdownNow();
             http.close();
             plugins.close();
+            fileLogging.close();
             throw e;
         }
         ConfigWatcher watcher = new ConfigWatcher(store, ConfigWatcher.DEFAULT_DEBOUNCE);
@@ -167,8 +176,8 @@ public final class ProxyServer implements AutoCloseable {
             LOG.warn("Cannot watch the plugins folder for jars: {}", e.toString());
         }
         ProxyServer server = new ProxyServer(undertow, gate,
-                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher,
-                        pluginWatcher));
+                new Parts(http, plugins, live, cooldowns, observability, requests, management, store, watcher,
+                        pluginWatcher, fileLogging));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -189,6 +198,13 @@ public final class ProxyServer implements AutoCloseable {
                         new ApiKeyUsageHandler(observability.credentialUsage(), credentials))
                 .add(Methods.GET, "/usage-queue", new UsageQueueHandler(observability.usageQueue()))
                 .add(Methods.POST, "/api-call", new ApiCallHandler(credentials, http));
+        AppLogHandlers appLog = new AppLogHandlers(() -> AppLogSettings.of(live.config()), ZoneId.systemDefault());
+        RequestLogHandlers requestLogs = new RequestLogHandlers(() -> RequestLogSettings.of(live.config()));
+        management.add(Methods.GET, "/logs", appLog.get())
+                .add(Methods.DELETE, "/logs", appLog.delete())
+                .add(Methods.GET, "/request-error-logs", requestLogs.list())
+                .add(Methods.GET, "/request-error-logs/{name}", requestLogs.download())
+                .add(Methods.GET, "/request-log-by-id/{id}", requestLogs.byId());
     }
 
     private static Undertow build(ProxyConfig config, HttpHandler root) {
@@ -247,17 +263,27 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting requests, lets running ones (streams included) finish for up to 30 s, then stops the server,
-     * cancels what is left and unloads the plugins.
+     * Re-reads the config file and every credential file of auth-dir now, as the file watcher does when it sees a
+     * change (SIGHUP calls this). A config that is not valid is logged and the live one stays.
+     */
+    public void reload() {
+        parts.store().reloadNow();
+    }
+
+    /**
+     * Stops taking requests (new ones get 503), lets running ones, streams included, finish for up to
+     * {@code shutdown-grace-period-seconds}, then stops the server, cancels what is left and unloads the plugins.
      */
     @Override
     public void close() {
         parts.watcher().close();
         parts.pluginWatcher().close();
         gate.shutdown();
+        Duration grace = Duration.ofSeconds(parts.live().config().shutdownGracePeriodSeconds());
         try {
-            if (!gate.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
-                LOG.warn("Shutdown grace period over; cancelling the requests still running");
+            if (!gate.awaitShutdown(grace.toMillis())) {
+                LOG.warn("Shutdown grace period ({} s) over; cancelling the requests still running",
+                        grace.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -268,5 +294,6 @@ public final class ProxyServer implements AutoCloseable {
         parts.http().close();
         parts.plugins().close();
         LOG.info("CLI Proxy API stopped");
+        parts.fileLogging().close();
     }
 }

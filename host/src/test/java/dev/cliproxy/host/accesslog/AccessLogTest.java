@@ -72,11 +72,11 @@ class AccessLogTest {
     @Test
     void quotesAnInventedModelAndNamesTheError() {
         proxy.post("/v1/chat/completions", CompatUpstream.KEY,
-                "{\"model\":\"bad model\\nname\",\"messages\":[]}");
+                "{\"model\":\"bad \\\"model\\\" name\",\"messages\":[]}");
 
         Await.until(this::messages, m -> !m.isEmpty());
         String line = messages().getFirst();
-        assertTrue(line.contains("model=\"bad model\\nname\""), line);
+        assertTrue(line.contains("model=\"bad \\\"model\\\" name\""), line);
         assertTrue(line.contains("status=404"), line);
         assertTrue(line.contains("provider=- credential=-"), line);
         assertTrue(line.contains("error=\"The model"), line);

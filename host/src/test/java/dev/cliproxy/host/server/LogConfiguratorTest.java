@@ -1,6 +1,7 @@
 package dev.cliproxy.host.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,17 +14,25 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.ConsoleAppender;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The production logging set up in code: stdout through a bounded background queue that never drops a line. */
+/**
+ * The production logging set up in code: stdout through a bounded background queue that never drops a line, in the
+ * journal's form when stdout is the systemd journal.
+ */
 class LogConfiguratorTest {
 
     @Test
     @SuppressWarnings("unchecked")
     void rootLogsInfoToStdoutThroughAQueueThatNeverDropsLines() {
         LoggerContext context = new LoggerContext();
-        LogConfigurator.install(context);
+        LogConfigurator.install(context, false);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         assertEquals(Level.INFO, root.getLevel());
         AsyncAppender async = assertInstanceOf(AsyncAppender.class, root.getAppender("ASYNC"));
@@ -43,7 +52,7 @@ class LogConfiguratorTest {
     void everyQueuedLineIsWrittenWhenTheContextStops() {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter()); // what logback's SLF4J provider sets on its own context
-        LogConfigurator.install(context);
+        LogConfigurator.install(context, false);
         context.start();
         AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -59,5 +68,42 @@ class LogConfiguratorTest {
         assertTrue(written.lines().findFirst().orElseThrow().endsWith(" INFO  [" + Thread.currentThread().getName()
                 + "] dev.cliproxy.access - line 0"), written.lines().findFirst().orElseThrow());
         assertTrue(written.lines().toList().getLast().endsWith(" - line " + (lines - 1)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void journalLinesStartWithTheirSyslogPriorityAndCarryNoTimestamp() {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        LogConfigurator.install(context, true);
+        context.start();
+        AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ((ConsoleAppender<ILoggingEvent>) async.getAppender("STDOUT")).setOutputStream(stdout);
+        Logger log = context.getLogger("dev.cliproxy.host.Main");
+        log.info("ready");
+        log.warn("careful");
+        log.error("failed", new IllegalStateException("boom"));
+        context.stop();
+
+        List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("<6>INFO  dev.cliproxy.host.Main - ready", lines.get(0));
+        assertEquals("<4>WARN  dev.cliproxy.host.Main - careful", lines.get(1));
+        assertEquals("<3>ERROR dev.cliproxy.host.Main - failed", lines.get(2));
+        assertEquals("<3>java.lang.IllegalStateException: boom", lines.get(3));
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("<3>") || l.startsWith("<4>") || l.startsWith("<6>")),
+                "every line of a stack trace keeps the entry's priority: " + lines);
+    }
+
+    @Test
+    void journalIsOnlyTrustedWhenJournalStreamNamesStdoutItself(@TempDir Path dir) throws IOException {
+        Path stdout = Files.createFile(dir.resolve("stdout"));
+        String device = String.valueOf(Files.getAttribute(stdout, "unix:dev"));
+        String inode = String.valueOf(Files.getAttribute(stdout, "unix:ino"));
+        assertTrue(JournalStream.matches(device + ":" + inode, stdout));
+        assertFalse(JournalStream.matches(device + ":" + (Long.parseLong(inode) + 1), stdout),
+                "inherited from a parent whose stdout was the journal");
+        assertFalse(JournalStream.matches(null, stdout));
+        assertFalse(JournalStream.matches("not-a-stream", stdout));
     }
 }
