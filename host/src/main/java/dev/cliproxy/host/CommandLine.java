@@ -4,14 +4,21 @@ import java.nio.file.Path;
 
 /**
  * The command line: {@code --config PATH} (default {@code ./config.yaml}), {@code --plugins DIR}, {@code --help},
- * {@code --version}.
+ * {@code --version}, and the OAuth logins ({@code --claude-login}, {@code --codex-login},
+ * {@code --codex-device-login}, {@code --login NAME}, with {@code --no-browser} and {@code --oauth-callback-port N}).
+ * Every option also has the Go anchor's single-dash spelling.
  *
- * @param config     the config file
- * @param pluginsDir the plugins folder, or {@code null} for the config's {@code plugins.dir}
- * @param help       print usage and exit
- * @param version    print the version and exit
+ * @param config       the config file
+ * @param pluginsDir   the plugins folder, or {@code null} for the config's {@code plugins.dir}
+ * @param help         print usage and exit
+ * @param version      print the version and exit
+ * @param login        the login to run instead of the server ({@code claude}, {@code codex}...), or {@code null}
+ * @param device       whether the login uses the device-code flow
+ * @param noBrowser    print the login URL without opening a browser
+ * @param callbackPort the local callback port, or {@code null} for the provider's
  */
-record CommandLine(Path config, Path pluginsDir, boolean help, boolean version) {
+record CommandLine(Path config, Path pluginsDir, boolean help, boolean version, String login, boolean device,
+                   boolean noBrowser, Integer callbackPort) {
 
     static final String USAGE = """
             Usage: cli-proxy-api [options]
@@ -20,6 +27,14 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version) 
               --plugins DIR    folder of provider plugin jars (default: plugins.dir of the config, else ./plugins)
               --version        print the version and exit
               --help           print this help and exit
+
+            Log in a subscription account (writes a token file to auth-dir, then exits):
+              --claude-login          Claude Pro/Max (Claude Code OAuth)
+              --codex-login           ChatGPT Plus/Pro (Codex OAuth)
+              --codex-device-login    ChatGPT, with a device code (no local callback needed)
+              --login NAME            the login of another provider plugin
+              --no-browser            print the URL instead of opening a browser
+              --oauth-callback-port N local callback port (default: the provider's, e.g. 54545, 1455)
             """;
 
     /**
@@ -32,11 +47,15 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version) 
         Path plugins = null;
         boolean help = false;
         boolean version = false;
+        String login = null;
+        boolean device = false;
+        boolean noBrowser = false;
+        Integer callbackPort = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
             int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
+            if (a.startsWith("-") && eq > 0) {
                 value = a.substring(eq + 1);
                 a = a.substring(0, eq);
             }
@@ -45,10 +64,32 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version) 
                 case "--plugins", "-plugins" -> plugins = Path.of(value != null ? value : next(args, ++i, a));
                 case "--help", "-help", "-h" -> help = true;
                 case "--version", "-version", "-v" -> version = true;
+                case "--claude-login", "-claude-login" -> login = "claude";
+                case "--codex-login", "-codex-login" -> login = "codex";
+                case "--codex-device-login", "-codex-device-login" -> {
+                    login = "codex";
+                    device = true;
+                }
+                case "--login", "-login" -> login = value != null ? value : next(args, ++i, a);
+                case "--no-browser", "-no-browser" -> noBrowser = true;
+                case "--oauth-callback-port", "-oauth-callback-port" ->
+                        callbackPort = port(value != null ? value : next(args, ++i, a), a);
                 default -> throw new IllegalArgumentException("unknown option: " + a);
             }
         }
-        return new CommandLine(config, plugins, help, version);
+        return new CommandLine(config, plugins, help, version, login, device, noBrowser, callbackPort);
+    }
+
+    private static int port(String text, String option) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a port number (0-65535)");
     }
 
     private static String next(String[] args, int i, String option) {

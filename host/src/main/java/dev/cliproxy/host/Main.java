@@ -8,6 +8,7 @@ import dev.cliproxy.host.server.ProxyServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,10 @@ public final class Main {
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        if (cli.login() != null) {
+            System.exit(login(cli));
+            return;
+        }
         long started = System.nanoTime();
         ProxyServer server;
         try {
@@ -59,6 +64,19 @@ public final class Main {
         }
         LOG.info("Ready in {} ms (version {})", (System.nanoTime() - started) / 1_000_000, version());
         awaitSignal(server);
+    }
+
+    private static int login(CommandLine cli) {
+        int code;
+        try {
+            ProxyConfig config = loadConfig(cli.config());
+            code = new LoginCommand(cli, config, pluginsDir(cli, config), System.out, Clock.systemUTC()).run();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot log in: {}", e.toString());
+            code = 1;
+        }
+        stopLogging();
+        return code;
     }
 
     private static ProxyConfig loadConfig(Path file) throws IOException {

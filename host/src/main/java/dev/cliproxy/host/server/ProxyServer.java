@@ -8,8 +8,11 @@ import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.management.AuthFileEdits;
 import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementRoutes;
+import dev.cliproxy.host.management.OAuthEndpoints;
+import dev.cliproxy.host.oauth.OAuthAccounts;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.routing.CooldownTracker;
@@ -55,7 +58,7 @@ public final class ProxyServer implements AutoCloseable {
     /** Everything the server owns, in start order; closed in reverse. */
     private record Parts(OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, CooldownTracker cooldowns,
                          Observability observability, ExecutorService requests, ManagementRoutes management,
-                         ConfigWatcher watcher) {
+                         ConfigWatcher watcher, OAuthAccounts oauth) {
     }
 
     private final Undertow undertow;
@@ -88,10 +91,11 @@ public final class ProxyServer implements AutoCloseable {
         AtomicReference<ConfigStore> storeRef = new AtomicReference<>();
         TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
                 () -> storeRef.get().refreshAuthFiles());
-        ProviderLoader plugins = ProviderLoader.load(pluginsDir,
-                new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles));
+        PluginServices services = new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles);
+        ProviderLoader plugins = ProviderLoader.load(pluginsDir, services);
         LiveState live = new LiveState(plugins.providers(), config);
         liveRef.set(live);
+        OAuthAccounts oauth = OAuthAccounts.create(live, services, () -> storeRef.get().refreshAuthFiles());
         LogLevels.apply(config.debug());
         live.onChange(state -> LogLevels.apply(state.config().debug()));
 
@@ -103,10 +107,13 @@ public final class ProxyServer implements AutoCloseable {
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
         RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener(),
-                new UpstreamExchange(http));
+                new UpstreamExchange(http), oauth.tokens());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
+        for (String name : oauth.logins().names()) {
+            routes.get("/" + name + "/callback", oauth.sessions().callbackHandler());
+        }
         if (observability.metricsOnMainPort()) {
             routes.get("/metrics", observability.metricsEndpoint());
         }
@@ -114,6 +121,9 @@ public final class ProxyServer implements AutoCloseable {
         storeRef.set(store);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
         mountExtraManagement(management, live, cooldowns, observability);
+        OAuthEndpoints.register(management, oauth);
+        AuthFileEdits.register(management, oauth.files());
+        management.authFileStatus(oauth.accounts()::status);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
 
@@ -121,12 +131,14 @@ public final class ProxyServer implements AutoCloseable {
         try {
             undertow.start();
         } catch (RuntimeException e) {
+            oauth.close();
             observability.close();
             requests.shutdownNow();
             http.close();
             plugins.close();
             throw e;
         }
+        oauth.start();
         ConfigWatcher watcher = new ConfigWatcher(store, ConfigWatcher.DEFAULT_DEBOUNCE);
         try {
             watcher.start();
@@ -134,7 +146,7 @@ public final class ProxyServer implements AutoCloseable {
             LOG.warn("Cannot watch the config file for changes: {}", e.toString());
         }
         ProxyServer server = new ProxyServer(undertow, gate,
-                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher));
+                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher, oauth));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -204,6 +216,11 @@ public final class ProxyServer implements AutoCloseable {
         return parts.cooldowns();
     }
 
+    /** The OAuth accounts: logins, refreshes, sessions. */
+    public OAuthAccounts oauth() {
+        return parts.oauth();
+    }
+
     /** Metrics, access log, request log and usage statistics. */
     public Observability observability() {
         return parts.observability();
@@ -225,6 +242,7 @@ public final class ProxyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        parts.oauth().close();
         parts.observability().close();
         parts.requests().shutdownNow();
         parts.http().close();
