@@ -85,11 +85,12 @@ public final class TokenRefresher implements AutoCloseable {
 
     /**
      * Refreshes file {@code name} now (joining an attempt already running); completes with whether the file holds
-     * a new access token afterwards.
+     * a new access token afterwards. With a {@code staleToken}, a file that no longer holds it counts as refreshed
+     * already and is not refreshed again.
      */
-    public CompletableFuture<Boolean> refresh(String name) {
+    public CompletableFuture<Boolean> refresh(String name, String staleToken) {
         return inflight.computeIfAbsent(name, n -> {
-            CompletableFuture<Boolean> f = CompletableFuture.supplyAsync(() -> attempt(n), workers);
+            CompletableFuture<Boolean> f = CompletableFuture.supplyAsync(() -> attempt(n, staleToken), workers);
             f.whenComplete((ok, e) -> inflight.remove(n));
             return f;
         });
@@ -114,7 +115,7 @@ public final class TokenRefresher implements AutoCloseable {
             return false;
         }
         try {
-            return refresh(name).get(30, TimeUnit.SECONDS);
+            return refresh(name, usedSecret).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -138,7 +139,7 @@ public final class TokenRefresher implements AutoCloseable {
             Instant now = clock.instant();
             states.forEach((name, s) -> {
                 if (s.due(now, MIN_INTERVAL) && !inflight.containsKey(name)) {
-                    refresh(name);
+                    refresh(name, null);
                 }
             });
         } catch (RuntimeException e) {
@@ -166,14 +167,17 @@ public final class TokenRefresher implements AutoCloseable {
         states.keySet().retainAll(present);
     }
 
-    private boolean attempt(String name) {
+    private boolean attempt(String name, String staleToken) {
         ReentrantLock lock = files.lock(name);
         lock.lock();
         try {
             Optional<TokenFile> before = files.load(name);
-            Optional<AccountLogins.Entry> entry = before.flatMap(f -> logins.byProvider(f.text("type")));
+            Optional<AccountLogins.Entry> entry = before.flatMap(f -> logins.byName(f.text("type")));
             if (before.isEmpty() || entry.isEmpty()) {
                 return false;
+            }
+            if (staleToken != null && !staleToken.equals(before.get().text("access_token"))) {
+                return true;
             }
             TokenFile refreshed;
             try {
@@ -216,7 +220,7 @@ public final class TokenRefresher implements AutoCloseable {
         return false;
     }
 
-    /** {@code latest} with every field the refresh changed (relative to {@code before}) taken from {@code refreshed}. */
+    /** {@code latest} with every field the refresh changed (compared with {@code before}) from {@code refreshed}. */
     private static ObjectNode merge(ObjectNode latest, ObjectNode before, ObjectNode refreshed) {
         refreshed.properties().forEach(e -> {
             if (!e.getValue().equals(before.get(e.getKey()))) {

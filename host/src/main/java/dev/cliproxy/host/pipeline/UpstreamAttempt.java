@@ -83,7 +83,8 @@ final class UpstreamAttempt {
     private UpstreamCall call(Candidate c, byte[] body, boolean stream, Operation op) {
         InboundRequest in = bridge.inbound();
         return UpstreamCall.builder(c.credential(), c.upstreamModel(), body).requestId(in.requestId())
-                .secret(tokens.secretFor(c.credential())).stream(stream).operation(op).clientHeaders(in.headers()).build();
+                .secret(tokens.secretFor(c.credential())).stream(stream).operation(op).clientHeaders(in.headers())
+                .build();
     }
 
     private UpstreamResponse execute(ProviderPlugin provider, UpstreamCall call) {
