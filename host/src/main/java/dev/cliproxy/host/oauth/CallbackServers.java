@@ -8,6 +8,7 @@ import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -93,9 +94,14 @@ final class CallbackServers implements AutoCloseable {
         s.undertow().stop();
     }
 
+    /** Stops every server, after the answers in flight are sent (the lock is not held meanwhile). */
     @Override
-    public synchronized void close() {
-        servers.values().forEach(CallbackServers::stop);
-        servers.clear();
+    public void close() {
+        List<Server> running;
+        synchronized (this) {
+            running = List.copyOf(servers.values());
+            servers.clear();
+        }
+        running.forEach(CallbackServers::stop);
     }
 }

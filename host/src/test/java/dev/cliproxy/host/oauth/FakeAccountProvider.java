@@ -28,12 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a reused one is refused with {@code invalid_grant}), the Codex device endpoints, and model endpoints that accept
  * only live access tokens. Every token it issues starts with {@value #SENTINEL}, so tests can grep logs for them.
  */
-final class FakeAccountProvider implements AutoCloseable {
+public final class FakeAccountProvider implements AutoCloseable {
 
     /** Every token issued starts with this. */
-    static final String SENTINEL = "SECRET-TOKEN-";
-    static final String EMAIL = "dev@example.com";
-    static final String ACCOUNT = "acc-123";
+    public static final String SENTINEL = "SECRET-TOKEN-";
+    public static final String EMAIL = "dev@example.com";
+    public static final String ACCOUNT = "acc-123";
 
     /** One model call as the fake received it. */
     record Call(String path, Map<String, String> headers, JsonNode body) {
@@ -50,18 +50,18 @@ final class FakeAccountProvider implements AutoCloseable {
     private volatile int refreshFailure;
     private volatile CountDownLatch refreshGate;
 
-    FakeAccountProvider() {
+    public FakeAccountProvider() {
         server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new BlockingHandler(this::handle))
                 .build();
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + ((InetSocketAddress) server.getListenerInfo().getFirst().getAddress()).getPort();
     }
 
     /** The {@code oauth:} config section pointing both providers here, with callbacks on free ports. */
-    String oauthYaml() {
+    public String oauthYaml() {
         return "oauth:\n  claude:\n    authorize-url: " + base() + "/oauth/authorize\n    token-url: " + base()
                 + "/oauth/token\n    api-base-url: " + base() + "\n    callback-port: 0\n  codex:\n    authorize-url: "
                 + base() + "/oauth/authorize\n    token-url: " + base() + "/oauth/token\n    device-url: " + base()
