@@ -10,11 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The OAuth accounts as sessions: one per token-file credential, with its status ({@code active},
- * {@code expired}, {@code refreshing}, {@code error}, {@code disabled}), and revocation (the file is deleted and the
- * account stops serving at once).
+ * {@code expired}, {@code refreshing}, {@code error}, {@code disabled}), and revocation (the file is deleted under
+ * its lock, so a refresh running meanwhile cannot bring it back, and the account stops serving at once).
  */
 public final class AccountSessions {
 
@@ -25,15 +26,19 @@ public final class AccountSessions {
 
     private final LiveState live;
     private final TokenRefresher refresher;
+    private final AccountFiles files;
     private final Runnable reload;
     private final Clock clock;
 
     /**
+     * @param files  the token files (deleted under their lock)
      * @param reload re-reads {@code auth-dir} into the live state
      */
-    public AccountSessions(LiveState live, TokenRefresher refresher, Runnable reload, Clock clock) {
+    public AccountSessions(LiveState live, TokenRefresher refresher, AccountFiles files, Runnable reload,
+                           Clock clock) {
         this.live = live;
         this.refresher = refresher;
+        this.files = files;
         this.reload = reload;
         this.clock = clock;
     }
@@ -64,7 +69,13 @@ public final class AccountSessions {
     public Optional<Session> revoke(String id) throws IOException {
         Optional<Session> s = list().stream().filter(x -> x.id().equals(id)).findFirst();
         if (s.isPresent()) {
-            Files.deleteIfExists(live.config().authDir().resolve(Path.of(s.get().file()).getFileName()));
+            ReentrantLock lock = files.lock(s.get().file());
+            lock.lock();
+            try {
+                Files.deleteIfExists(live.config().authDir().resolve(Path.of(s.get().file()).getFileName()));
+            } finally {
+                lock.unlock();
+            }
             reload.run();
         }
         return s;

@@ -19,9 +19,6 @@ public final class AccountTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountTokens.class);
 
-    /** For requests served without OAuth machinery (every credential sends its own secret, a 401 is final). */
-    public static final AccountTokens NONE = new AccountTokens(null);
-
     private final TokenRefresher refresher;
     private volatile Map<String, String> live = Map.of();
 
@@ -52,7 +49,7 @@ public final class AccountTokens {
         try {
             return attempt.get();
         } catch (UpstreamException e) {
-            if (e.status() != 401 || refresher == null || credential.kind() != Credential.Kind.OAUTH
+            if (e.status() != 401 || credential.kind() != Credential.Kind.OAUTH
                     || credential.authFile().isEmpty() || !refresher.refreshAfterUnauthorized(credential, used)) {
                 throw e;
             }

@@ -34,7 +34,7 @@ public record OAuthAccounts(AccountLogins logins, AccountFiles files, LoginSessi
         LoginSessions sessions = new LoginSessions(files, services, config);
         TokenRefresher refresher = new TokenRefresher(live, config, logins, files, services);
         return new OAuthAccounts(logins, files, sessions, refresher, AccountTokens.following(live, refresher),
-                new AccountSessions(live, refresher, reload, services.clock()));
+                new AccountSessions(live, refresher, files, reload, services.clock()));
     }
 
     /** Starts refreshing. */

@@ -185,8 +185,11 @@ public final class TokenRefresher implements AutoCloseable {
             } catch (LoginException | RuntimeException e) {
                 return failed(name, before.get(), e);
             }
-            TokenFile latest = files.load(name).orElse(before.get());
-            files.store().save(latest.withContent(merge(latest.content(), before.get().content(),
+            Optional<TokenFile> latest = files.load(name);
+            if (latest.isEmpty()) {
+                return false;
+            }
+            files.store().save(latest.get().withContent(merge(latest.get().content(), before.get().content(),
                     refreshed.content())));
             states.computeIfPresent(name, (n, s) -> s.succeeded(clock.instant()));
             LOG.info("Refreshed the tokens of {}", name);

@@ -94,6 +94,19 @@ class OAuthLoginTest {
     }
 
     @Test
+    void finishesALoginRedirectedToTheMainPort() {
+        try (OAuthFixture f = new OAuthFixture()) {
+            JsonNode body = Json.parse(f.mgmt("GET", "/anthropic-auth-url", null).body().getBytes());
+            String location = f.proxy.send(f.proxy.request("/").uri(java.net.URI.create(body.path("url").asText()))
+                    .GET().build()).headers().firstValue("location").orElseThrow();
+            HttpResponse<String> page = f.proxy.get("/anthropic/callback" + location.substring(location.indexOf('?')),
+                    null);
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals("ok", status(f, body.path("state").asText()));
+        }
+    }
+
+    @Test
     void refusesUnknownStatesAndProviders() {
         try (OAuthFixture f = new OAuthFixture()) {
             assertEquals(400, f.mgmt("GET", "/get-auth-status?state=bad%2Fstate", null).statusCode());

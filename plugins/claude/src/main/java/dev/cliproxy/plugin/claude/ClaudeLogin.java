@@ -10,6 +10,7 @@ import dev.cliproxy.api.login.AccountLogin;
 import dev.cliproxy.api.login.CallbackAddress;
 import dev.cliproxy.api.login.LoginException;
 import dev.cliproxy.api.login.LoginRequest;
+import dev.cliproxy.api.login.TokenAnswers;
 import dev.cliproxy.api.login.TokenFile;
 import dev.cliproxy.api.login.TokenFiles;
 import dev.cliproxy.formats.Json;
@@ -32,6 +33,7 @@ final class ClaudeLogin implements AccountLogin {
 
     static final String CLIENT_ID = "9d1c250a-e61b-44d9-88ed-5944d1962f5e";
     static final long LEAD_HOURS = 4;
+    private static final Duration LIFETIME = Duration.ofHours(8);
     private static final String SCOPE = "user:profile user:inference user:sessions:claude_code user:mcp_servers"
             + " user:file_upload";
 
@@ -85,7 +87,7 @@ final class ClaudeLogin implements AccountLogin {
         file.put("account_uuid", tokens.path("account").path("uuid").asText(""));
         file.put("organization_uuid", tokens.path("organization").path("uuid").asText(""));
         file.put("organization_name", tokens.path("organization").path("name").asText(""));
-        applyTokens(file, tokens, services.clock().instant());
+        TokenAnswers.apply(file, tokens, services.clock().instant(), LIFETIME);
         return TokenFile.of("claude-" + safe(email) + ".json", file);
     }
 
@@ -101,28 +103,13 @@ final class ClaudeLogin implements AccountLogin {
         body.put("refresh_token", refreshToken);
         JsonNode tokens = post(ClaudeOAuthConfig.of(config).tokenUrl(), body, services, "Token refresh failed");
         ObjectNode file = current.content();
-        applyTokens(file, tokens, services.clock().instant());
+        TokenAnswers.apply(file, tokens, services.clock().instant(), LIFETIME);
         return current.withContent(file);
     }
 
     @Override
     public Instant refreshAt(TokenFile file) {
         return TokenFiles.refreshAt(file, Duration.ofHours(LEAD_HOURS));
-    }
-
-    /** Writes the tokens of a token-endpoint answer; a missing refresh token keeps the one the file has. */
-    private static void applyTokens(ObjectNode file, JsonNode tokens, Instant now) throws LoginException {
-        String access = tokens.path("access_token").asText("");
-        if (access.isEmpty()) {
-            throw new LoginException("The token answer holds no access token");
-        }
-        file.put("access_token", access);
-        if (!tokens.path("refresh_token").asText("").isEmpty()) {
-            file.put("refresh_token", tokens.path("refresh_token").asText());
-        }
-        long expiresIn = tokens.path("expires_in").asLong(28_800);
-        file.put("last_refresh", TokenFiles.format(now));
-        file.put("expired", TokenFiles.format(now.plusSeconds(expiresIn)));
     }
 
     private static JsonNode post(String url, ObjectNode body, HostServices services, String failure)
@@ -134,24 +121,7 @@ final class ClaudeLogin implements AccountLogin {
         } catch (IOException e) {
             throw new LoginException(failure + ": " + e.getClass().getSimpleName(), e);
         }
-        JsonNode json = parseOrNull(answer.body());
-        if (!answer.isSuccessful()) {
-            String error = json == null ? "" : json.path("error").isTextual() ? json.path("error").asText()
-                    : json.path("error").path("type").asText("");
-            throw new LoginException(failure + ": HTTP " + answer.status() + (error.isEmpty() ? "" : " " + error));
-        }
-        if (json == null || !json.isObject()) {
-            throw new LoginException(failure + ": the answer is not JSON");
-        }
-        return json;
-    }
-
-    private static JsonNode parseOrNull(byte[] body) {
-        try {
-            return Json.parse(body);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return TokenAnswers.read(answer, failure);
     }
 
     /** {@code text} fit for a file name: characters other than letters, digits, {@code @._-} become {@code _}. */

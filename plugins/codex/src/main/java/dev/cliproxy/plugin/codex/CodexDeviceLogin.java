@@ -8,6 +8,7 @@ import dev.cliproxy.api.UpstreamAnswer;
 import dev.cliproxy.api.login.DeviceCode;
 import dev.cliproxy.api.login.DeviceLogin;
 import dev.cliproxy.api.login.LoginException;
+import dev.cliproxy.api.login.TokenAnswers;
 import dev.cliproxy.api.login.TokenFile;
 import dev.cliproxy.formats.Json;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class CodexDeviceLogin implements DeviceLogin {
     public DeviceCode start(ProviderConfig config, HostServices services) throws LoginException {
         CodexOAuthConfig oauth = CodexOAuthConfig.of(config);
         ObjectNode body = Json.object().put("client_id", CodexLogin.CLIENT_ID);
-        JsonNode code = CodexTokenEndpoint.json(CodexTokenEndpoint.postJson(oauth.deviceUrl() + "/usercode", body,
+        JsonNode code = TokenAnswers.read(CodexTokenEndpoint.postJson(oauth.deviceUrl() + "/usercode", body,
                 services, "Device code request failed"), "Device code request failed");
         String userCode = code.path("user_code").asText(code.path("usercode").asText(""));
         String deviceId = code.path(DEVICE_ID).asText("");
@@ -55,7 +56,7 @@ final class CodexDeviceLogin implements DeviceLogin {
         if (answer.status() == 403 || answer.status() == 404) {
             return Optional.empty();
         }
-        JsonNode approved = CodexTokenEndpoint.json(answer, "Device authorization failed");
+        JsonNode approved = TokenAnswers.read(answer, "Device authorization failed");
         String authCode = approved.path("authorization_code").asText("");
         String verifier = approved.path("code_verifier").asText("");
         if (authCode.isEmpty() || verifier.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.cliproxy.api.login.CallbackAddress;
 import dev.cliproxy.api.login.DeviceLogin;
 import dev.cliproxy.api.login.LoginException;
 import dev.cliproxy.api.login.LoginRequest;
+import dev.cliproxy.api.login.TokenAnswers;
 import dev.cliproxy.api.login.TokenFile;
 import dev.cliproxy.api.login.TokenFiles;
 import dev.cliproxy.formats.Json;
@@ -118,20 +119,11 @@ final class CodexLogin implements AccountLogin {
     }
 
     /**
-     * Writes the tokens of a token-endpoint answer. A missing refresh token or id_token keeps the file's; the
-     * account id and e-mail are only replaced by non-empty claims (a refreshed id_token may lack them).
+     * Writes the tokens of a token-endpoint answer; the account id and e-mail are only replaced by non-empty claims
+     * (a refreshed id_token may lack them).
      */
     private static void applyTokens(ObjectNode file, JsonNode tokens, Instant now) throws LoginException {
-        String access = tokens.path("access_token").asText("");
-        if (access.isEmpty()) {
-            throw new LoginException("The token answer holds no access token");
-        }
-        file.put("access_token", access);
-        for (String field : List.of("refresh_token", "id_token")) {
-            if (!tokens.path(field).asText("").isEmpty()) {
-                file.put(field, tokens.path(field).asText());
-            }
-        }
+        TokenAnswers.apply(file, tokens, now, Duration.ofDays(10));
         IdTokenClaims claims = IdTokenClaims.of(file.path("id_token").asText(""));
         if (!claims.accountId().isEmpty()) {
             file.put("account_id", claims.accountId());
@@ -139,8 +131,6 @@ final class CodexLogin implements AccountLogin {
         if (!claims.email().isEmpty()) {
             file.put("email", claims.email());
         }
-        file.put("last_refresh", TokenFiles.format(now));
-        file.put("expired", TokenFiles.format(now.plusSeconds(tokens.path("expires_in").asLong(864_000))));
     }
 
     private static String safe(String text) {

@@ -5,6 +5,7 @@ import dev.cliproxy.api.HostServices;
 import dev.cliproxy.api.UpstreamAnswer;
 import dev.cliproxy.api.UpstreamRequest;
 import dev.cliproxy.api.login.LoginException;
+import dev.cliproxy.api.login.TokenAnswers;
 import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -13,9 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Calls to OpenAI's auth endpoints: form or JSON posts whose JSON answer is returned, or a
- * {@link LoginException} naming the status and the provider's {@code error} code (never the body: it may hold
- * tokens).
+ * Calls to OpenAI's auth endpoints: form or JSON posts; a transport failure becomes a {@link LoginException}
+ * (answers are read with {@link TokenAnswers}).
  */
 final class CodexTokenEndpoint {
 
@@ -28,7 +28,7 @@ final class CodexTokenEndpoint {
         UpstreamAnswer answer = send(UpstreamRequest.post(url)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .body(encode(form).getBytes(StandardCharsets.UTF_8)).build(), services, failure);
-        return json(answer, failure);
+        return TokenAnswers.read(answer, failure);
     }
 
     /** POSTs {@code body} as JSON and returns the whole answer, whatever its status. */
@@ -36,25 +36,6 @@ final class CodexTokenEndpoint {
             throws LoginException {
         return send(UpstreamRequest.post(url).header("Content-Type", "application/json")
                 .header("Accept", "application/json").body(Json.write(body)).build(), services, failure);
-    }
-
-    /** The JSON object of a 2xx {@code answer}. */
-    static JsonNode json(UpstreamAnswer answer, String failure) throws LoginException {
-        JsonNode json;
-        try {
-            json = Json.parse(answer.body());
-        } catch (RuntimeException e) {
-            json = null;
-        }
-        if (!answer.isSuccessful()) {
-            String error = json == null ? "" : json.path("error").isTextual() ? json.path("error").asText()
-                    : json.path("error").path("code").asText("");
-            throw new LoginException(failure + ": HTTP " + answer.status() + (error.isEmpty() ? "" : " " + error));
-        }
-        if (json == null || !json.isObject()) {
-            throw new LoginException(failure + ": the answer is not JSON");
-        }
-        return json;
     }
 
     private static UpstreamAnswer send(UpstreamRequest request, HostServices services, String failure)
