@@ -8,9 +8,10 @@ import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,8 @@ final class CallbackServers implements AutoCloseable {
     }
 
     private final LoginSessions sessions;
-    private final Map<Integer, Server> servers = new ConcurrentHashMap<>();
+    private final Map<Integer, Server> servers = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
 
     CallbackServers(LoginSessions sessions) {
         this.sessions = sessions;
@@ -38,7 +40,16 @@ final class CallbackServers implements AutoCloseable {
      * A server on {@code port} (0: a free one), started unless one already runs there; the port bound, or -1 when
      * it cannot be bound (in use: the redirect can still be completed through the main port).
      */
-    synchronized int bind(int port) {
+    int bind(int port) {
+        lock.lock();
+        try {
+            return bindLocked(port);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int bindLocked(int port) {
         if (port > 0 && servers.containsKey(port)) {
             return port;
         }
@@ -58,13 +69,18 @@ final class CallbackServers implements AutoCloseable {
     }
 
     /** Stops every server once no session waits any more (after the answers in flight are sent). */
-    synchronized void release() {
-        if (sessions.anyWaiting()) {
-            return;
-        }
-        for (Map.Entry<Integer, Server> e : servers.entrySet()) {
-            servers.remove(e.getKey());
-            Thread.ofVirtual().name("oauth-callback-stop").start(() -> stop(e.getValue()));
+    void release() {
+        lock.lock();
+        try {
+            if (sessions.anyWaiting()) {
+                return;
+            }
+            for (Server s : servers.values()) {
+                Thread.ofVirtual().name("oauth-callback-stop").start(() -> stop(s));
+            }
+            servers.clear();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -98,9 +114,12 @@ final class CallbackServers implements AutoCloseable {
     @Override
     public void close() {
         List<Server> running;
-        synchronized (this) {
+        lock.lock();
+        try {
             running = List.copyOf(servers.values());
             servers.clear();
+        } finally {
+            lock.unlock();
         }
         running.forEach(CallbackServers::stop);
     }

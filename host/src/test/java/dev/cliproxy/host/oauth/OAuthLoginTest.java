@@ -107,6 +107,18 @@ class OAuthLoginTest {
     }
 
     @Test
+    void aSessionWithoutCallbackExpiresAfterThirtyMinutes() {
+        try (OAuthFixture f = new OAuthFixture()) {
+            JsonNode body = Json.parse(f.mgmt("POST", "/oauth/openai", null).body().getBytes());
+            f.clock.advance(LoginSessions.LIFETIME.plusSeconds(1));
+            JsonNode status = Json.parse(f.mgmt("GET", "/get-auth-status?state=" + body.path("state").asText(), null)
+                    .body().getBytes());
+            assertEquals("error", status.path("status").asText());
+            assertEquals("Timeout waiting for OAuth callback", status.path("error").asText());
+        }
+    }
+
+    @Test
     void refusesUnknownStatesAndProviders() {
         try (OAuthFixture f = new OAuthFixture()) {
             assertEquals(400, f.mgmt("GET", "/get-auth-status?state=bad%2Fstate", null).statusCode());

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Token refresh against a fake token endpoint that rotates single-use refresh tokens. */
@@ -53,16 +56,18 @@ class TokenRefreshTest {
     }
 
     @Test
-    void refreshesOnceOnAn401AndRetriesTheSameAccountForTwentyRequestsAtOnce() {
+    void refreshesOnceOnAn401AndRetriesTheSameAccountForTwentyRequestsAtOnce() throws Exception {
         try (OAuthFixture f = new OAuthFixture()) {
             String old = f.writeClaude(FILE, f.clock.instant().plus(Duration.ofDays(30)), "");
             f.fake.revoke(old);
-            List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                all.add(CompletableFuture.supplyAsync(() -> f.chat("claude-sonnet-5")));
+            List<Future<HttpResponse<String>>> all = new ArrayList<>();
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 20; i++) {
+                    all.add(clients.submit(() -> f.chat("claude-sonnet-5")));
+                }
             }
-            for (CompletableFuture<HttpResponse<String>> r : all) {
-                assertEquals(200, r.join().statusCode(), r.join().body());
+            for (Future<HttpResponse<String>> r : all) {
+                assertEquals(200, r.get().statusCode(), r.get().body());
             }
             assertEquals(1, f.fake.refreshPosts());
             assertNotEquals(old, f.file(FILE).path("access_token").asText());
