@@ -2,17 +2,14 @@ package dev.cliproxy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.Executor;
-import dev.cliproxy.api.HostServices;
 import dev.cliproxy.api.ModelAlias;
 import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.ProviderPlugin;
+import dev.cliproxy.api.UpstreamCall;
+import dev.cliproxy.api.UpstreamRequest;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.host.upstream.UpstreamExchange;
-import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.pf4j.Extension;
 
 /**
@@ -23,8 +20,6 @@ import org.pf4j.Extension;
  */
 @Extension
 public final class BenchClaudeProvider implements ProviderPlugin {
-
-    private volatile HostServices services;
 
     @Override
     public String id() {
@@ -37,11 +32,6 @@ public final class BenchClaudeProvider implements ProviderPlugin {
     }
 
     @Override
-    public void start(HostServices hostServices) {
-        this.services = hostServices;
-    }
-
-    @Override
     public List<Credential> credentials(ProviderConfig config) {
         List<Credential> out = new ArrayList<>();
         for (JsonNode e : config.section("bench-claude")) {
@@ -49,23 +39,19 @@ public final class BenchClaudeProvider implements ProviderPlugin {
             String key = e.path("api-key").asText("");
             List<ModelAlias> models = new ArrayList<>();
             e.path("models").forEach(m -> models.add(new ModelAlias(m.asText(), "")));
-            out.add(new Credential(Credential.stableId(id(), base, key), id(), "bench", key, base, "", "", models,
-                    List.of(), 1, 0, Map.of(), Map.of()));
+            out.add(Credential.builder(Credential.stableId(id(), base, key), id()).label("bench").secret(key)
+                    .baseUrl(base).models(models).build());
         }
         return out;
     }
 
     @Override
-    public Executor executor() {
-        return call -> {
-            Credential c = call.credential();
-            Map<String, String> headers = call.stream()
-                    ? Map.of("Content-Type", "application/json", "x-api-key", c.secret(),
-                            "anthropic-version", "2023-06-01", "Accept", "text/event-stream")
-                    : Map.of("Content-Type", "application/json", "x-api-key", c.secret(),
-                            "anthropic-version", "2023-06-01");
-            return UpstreamExchange.send(services.http(), new UpstreamHttpRequest("POST", c.baseUrl() + "/v1/messages",
-                    headers, call.body(), c.proxyUrl(), call.cancellation()), call.stream());
-        };
+    public UpstreamRequest describe(UpstreamCall call) {
+        return UpstreamRequest.post(call.credential().baseUrl() + "/v1/messages")
+                .header("x-api-key", call.secret())
+                .header("anthropic-version", "2023-06-01")
+                .streaming(call.stream())
+                .body(call.body())
+                .build();
     }
 }

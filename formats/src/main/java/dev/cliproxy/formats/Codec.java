@@ -1,12 +1,13 @@
 package dev.cliproxy.formats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.sse.SseEvent;
 
 /**
  * Reads and writes one wire format: requests, whole responses, stream events, errors and token counts. Stateless
- * and thread-safe; {@link Codecs#of(WireFormat)} gives the instance.
+ * and thread-safe; {@link dev.cliproxy.formats.codecs.Codecs#of} gives the instance.
  */
 public interface Codec {
 
@@ -62,4 +63,46 @@ public interface Codec {
      * came from another format's upstream (see {@link Signature}). Returns {@code body} itself when there is none.
      */
     byte[] dropForeignReasoning(byte[] body);
+
+    /** Where a request body of this format names its model; {@code null} when the format keeps it in the URL. */
+    ModelFieldRewriter requestModelField();
+
+    /** Where a whole response body of this format names its model. */
+    ModelFieldRewriter responseModelField();
+
+    /** Where a stream event of this format names its model. */
+    ModelFieldRewriter eventModelField();
+
+    /**
+     * Whether {@code event} ends a stream of this format: its done marker or final event, or an in-band error. A
+     * passed-through stream that closes before one was seen was cut short.
+     */
+    boolean isTerminal(SseEvent event);
+
+    /**
+     * A request body with its stream flag set to {@code stream}; the default sets the top-level {@code stream}
+     * field. Formats that stream by URL return the body unchanged.
+     */
+    default byte[] withStreamFlag(byte[] body, boolean stream) {
+        if (Json.parse(body) instanceof ObjectNode root) {
+            root.put("stream", stream);
+            return Json.write(root);
+        }
+        return body;
+    }
+
+    /**
+     * Whether answers to a client of this format repeat fields of its request (OpenAI echoes the request's
+     * parameters and usage options), so the encoder needs the decoded request in its {@link ResponseContext}.
+     */
+    boolean answersEchoRequest();
+
+    /** The token usage of a whole response body of this format; {@code null} when it has none or is unreadable. */
+    default Usage usageOf(byte[] body) {
+        try {
+            return decodeResponse(body).usage();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -19,6 +19,9 @@ public final class ModelFieldRewriter {
 
     private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
 
+    /** The top-level {@code model} field, where most formats name the model. */
+    public static final ModelFieldRewriter TOP_LEVEL_MODEL = topLevel("model");
+
     private final List<List<String>> paths;
 
     /**
@@ -29,7 +32,7 @@ public final class ModelFieldRewriter {
         this.paths = List.copyOf(paths);
     }
 
-    /** A rewriter of the top-level {@code model} field. */
+    /** A rewriter of the top-level {@code field}. */
     public static ModelFieldRewriter topLevel(String field) {
         return new ModelFieldRewriter(List.of(List.of(field)));
     }

@@ -3,13 +3,15 @@ package dev.cliproxy.host;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code --config PATH} (default {@code ./config.yaml}), {@code --plugins DIR}, {@code --help},
- * {@code --version}, and the OAuth logins ({@code --claude-login}, {@code --codex-login},
- * {@code --codex-device-login}, {@code --login NAME}, with {@code --no-browser} and {@code --oauth-callback-port N}).
- * Every option also has the Go anchor's single-dash spelling.
+ * The command line: {@code --config PATH} (default {@code ./config.yaml}), {@code --plugins DIR},
+ * {@code --password SECRET}, {@code --help}, {@code --version}, and the OAuth logins ({@code --claude-login},
+ * {@code --codex-login}, {@code --codex-device-login}, {@code --login NAME}, with {@code --no-browser} and
+ * {@code --oauth-callback-port N}). Every option also has the Go anchor's single-dash spelling.
+ * {@link #toString()} never shows the password.
  *
  * @param config       the config file
  * @param pluginsDir   the plugins folder, or {@code null} for the config's {@code plugins.dir}
+ * @param password     a management key for callers on this machine, never written to the config; empty for none
  * @param help         print usage and exit
  * @param version      print the version and exit
  * @param login        the login to run instead of the server ({@code claude}, {@code codex}...), or {@code null}
@@ -17,16 +19,18 @@ import java.nio.file.Path;
  * @param noBrowser    print the login URL without opening a browser
  * @param callbackPort the local callback port, or {@code null} for the provider's
  */
-record CommandLine(Path config, Path pluginsDir, boolean help, boolean version, String login, boolean device,
-                   boolean noBrowser, Integer callbackPort) {
+record CommandLine(Path config, Path pluginsDir, String password, boolean help, boolean version, String login,
+                   boolean device, boolean noBrowser, Integer callbackPort) {
 
     static final String USAGE = """
             Usage: cli-proxy-api [options]
 
-              --config PATH    config file (default: ./config.yaml); without one, built-in defaults are used
-              --plugins DIR    folder of provider plugin jars (default: plugins.dir of the config, else ./plugins)
-              --version        print the version and exit
-              --help           print this help and exit
+              --config PATH      config file (default: ./config.yaml); without one, built-in defaults are used
+              --plugins DIR      folder of provider plugin jars (default: plugins.dir of the config, else ./plugins)
+              --password SECRET  management key accepted from this machine only, never written to the config
+                                 (the MANAGEMENT_PASSWORD environment variable is accepted from any caller)
+              --version          print the version and exit
+              --help             print this help and exit
 
             Log in a subscription account (writes a token file to auth-dir, then exits):
               --claude-login          Claude Pro/Max (Claude Code OAuth)
@@ -45,6 +49,7 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version, 
     static CommandLine parse(String[] args) {
         Path config = Path.of("config.yaml");
         Path plugins = null;
+        String password = "";
         boolean help = false;
         boolean version = false;
         String login = null;
@@ -62,6 +67,7 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version, 
             switch (a) {
                 case "--config", "-config", "-c" -> config = Path.of(value != null ? value : next(args, ++i, a));
                 case "--plugins", "-plugins" -> plugins = Path.of(value != null ? value : next(args, ++i, a));
+                case "--password", "-password" -> password = value != null ? value : next(args, ++i, a);
                 case "--help", "-help", "-h" -> help = true;
                 case "--version", "-version", "-v" -> version = true;
                 case "--claude-login", "-claude-login" -> login = "claude";
@@ -77,7 +83,7 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version, 
                 default -> throw new IllegalArgumentException("unknown option: " + a);
             }
         }
-        return new CommandLine(config, plugins, help, version, login, device, noBrowser, callbackPort);
+        return new CommandLine(config, plugins, password, help, version, login, device, noBrowser, callbackPort);
     }
 
     private static int port(String text, String option) {
@@ -90,6 +96,13 @@ record CommandLine(Path config, Path pluginsDir, boolean help, boolean version, 
             // reported below
         }
         throw new IllegalArgumentException(option + " needs a port number (0-65535)");
+    }
+
+    @Override
+    public String toString() {
+        return "CommandLine[config=" + config + ", pluginsDir=" + pluginsDir + ", password="
+                + (password.isEmpty() ? "" : "***") + ", help=" + help + ", version=" + version + ", login=" + login
+                + "]";
     }
 
     private static String next(String[] args, int i, String option) {

@@ -1,10 +1,10 @@
 package dev.cliproxy.host;
 
+import dev.cliproxy.api.DeviceCode;
+import dev.cliproxy.api.DeviceLogin;
+import dev.cliproxy.api.LoginException;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.login.DeviceCode;
-import dev.cliproxy.api.login.DeviceLogin;
-import dev.cliproxy.api.login.LoginException;
-import dev.cliproxy.api.login.TokenFile;
+import dev.cliproxy.api.TokenFile;
 import dev.cliproxy.host.authfiles.AuthDirectory;
 import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.config.ProxyConfig;

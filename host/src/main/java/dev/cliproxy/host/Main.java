@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.cliproxy.host.config.ConfigException;
 import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.server.ProxyServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ public final class Main {
         ProxyServer server;
         try {
             ProxyConfig config = loadConfig(cli.config());
-            server = ProxyServer.start(config, pluginsDir(cli, config));
+            server = ProxyServer.start(config, pluginsDir(cli, config), Clock.systemUTC(), new ManagementPasswords(
+                    System.getenv(ManagementPasswords.ENVIRONMENT_VARIABLE), cli.password()));
         } catch (ConfigException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             stopLogging();

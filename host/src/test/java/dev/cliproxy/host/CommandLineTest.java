@@ -1,6 +1,7 @@
 package dev.cliproxy.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,16 @@ class CommandLineTest {
         assertEquals(Path.of("/etc/x.yaml"), CommandLine.parse(new String[] {"--config", "/etc/x.yaml"}).config());
         assertEquals(Path.of("/etc/y.yaml"), CommandLine.parse(new String[] {"--config=/etc/y.yaml"}).config());
         assertEquals(Path.of("p"), CommandLine.parse(new String[] {"--plugins", "p"}).pluginsDir());
+    }
+
+    @Test
+    void readsThePasswordInBothSpellingsAndNeverPrintsIt() {
+        assertEquals("", CommandLine.parse(new String[0]).password());
+        assertEquals("s3cret-pass", CommandLine.parse(new String[] {"--password", "s3cret-pass"}).password());
+        CommandLine c = CommandLine.parse(new String[] {"--password=s3cret-pass"});
+        assertEquals("s3cret-pass", c.password());
+        assertFalse(c.toString().contains("s3cret-pass"), c.toString());
+        assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--password"}));
     }
 
     @Test

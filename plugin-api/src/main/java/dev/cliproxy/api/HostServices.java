@@ -1,6 +1,5 @@
 package dev.cliproxy.api;
 
-import dev.cliproxy.api.login.CredentialStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 

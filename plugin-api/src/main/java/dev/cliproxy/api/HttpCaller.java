@@ -6,7 +6,7 @@ import java.io.IOException;
  * The host's blocking HTTP client for the few calls a plugin makes itself: login, token refresh, project discovery.
  * Model calls never use it: they are described by {@link ProviderPlugin#describe} and sent by the host. The proxy of
  * {@link UpstreamRequest#proxyUrl()} (else the global {@code proxy-url}) and the connect timeouts apply. Call it only
- * from the flows the host runs on its own threads ({@link dev.cliproxy.api.login.AccountLogin}).
+ * from the flows the host runs on its own threads ({@link dev.cliproxy.api.AccountLogin}).
  */
 @FunctionalInterface
 public interface HttpCaller {

@@ -1,6 +1,5 @@
 package dev.cliproxy.api;
 
-import dev.cliproxy.api.login.AccountLogin;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.cliproxy.bench.jmh;
 
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.formats.Codecs;
 import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
 import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.formats.sse.SseEvent;
 import java.util.ArrayList;
 import java.util.List;

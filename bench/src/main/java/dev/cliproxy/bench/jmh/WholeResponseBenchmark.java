@@ -2,9 +2,9 @@ package dev.cliproxy.bench.jmh;
 
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatResponse;
-import dev.cliproxy.formats.Codecs;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ResponseContext;
+import dev.cliproxy.formats.codecs.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -7,11 +7,13 @@ import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
 import dev.cliproxy.formats.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The Anthropic Messages codec ({@code POST /v1/messages}): clients such as Claude Code and the Anthropic SDKs,
@@ -19,6 +21,8 @@ import java.nio.charset.StandardCharsets;
  * per-stream.
  */
 public final class ClaudeCodec implements Codec {
+    private static final ModelFieldRewriter EVENT_MODEL = new ModelFieldRewriter(List.of(List.of("message", "model")));
+
 
     @Override
     public WireFormat format() {
@@ -93,5 +97,31 @@ public final class ClaudeCodec implements Codec {
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
         return ClaudeReasoningFilter.filter(body);
+    }
+
+    @Override
+    public ModelFieldRewriter requestModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    @Override
+    public ModelFieldRewriter responseModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    @Override
+    public ModelFieldRewriter eventModelField() {
+        return EVENT_MODEL;
+    }
+
+    /** {@code message_stop} or {@code error}. */
+    @Override
+    public boolean isTerminal(SseEvent event) {
+        return "message_stop".equals(event.event()) || "error".equals(event.event());
+    }
+
+    @Override
+    public boolean answersEchoRequest() {
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Signature;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ final class ClaudeReasoningFilter {
     }
 
     static byte[] filter(byte[] body) {
-        if (body == null || !contains(body, TAG) && !contains(body, EMPTY_SIGNATURE)) {
+        if (body == null || !ByteSearch.contains(body, TAG) && !ByteSearch.contains(body, EMPTY_SIGNATURE)) {
             return body;
         }
         JsonNode root;
@@ -85,18 +86,5 @@ final class ClaudeReasoningFilter {
             changed = true;
         }
         return changed;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

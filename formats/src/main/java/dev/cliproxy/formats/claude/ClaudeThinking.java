@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.FormatException;
 import dev.cliproxy.formats.JsonFields;
-import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ReasoningConfig.Effort;
+import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ToolChoice;
 
 /**

@@ -3,10 +3,12 @@ package dev.cliproxy.formats.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -18,6 +20,10 @@ import dev.cliproxy.formats.sse.SseEvent;
  * URL, never of the body. Requests are read in camelCase or snake_case and written in camelCase.
  */
 public final class GeminiCodec implements Codec {
+    private static final ModelFieldRewriter MODEL_VERSION = ModelFieldRewriter.topLevel("modelVersion");
+    private static final byte[] FINISH_REASON = "\"finishReason\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_FIELD = "\"error\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 
     @Override
     public WireFormat format() {
@@ -90,5 +96,39 @@ public final class GeminiCodec implements Codec {
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
         return GeminiReasoningFilter.filter(body);
+    }
+
+    /** Gemini names the model in the URL. */
+    @Override
+    public ModelFieldRewriter requestModelField() {
+        return null;
+    }
+
+    @Override
+    public ModelFieldRewriter responseModelField() {
+        return MODEL_VERSION;
+    }
+
+    @Override
+    public ModelFieldRewriter eventModelField() {
+        return MODEL_VERSION;
+    }
+
+    /** A chunk with a {@code finishReason}, a named {@code error} event, or an in-band {@code {"error":...}}. */
+    @Override
+    public boolean isTerminal(SseEvent event) {
+        return ByteSearch.contains(event.data(), FINISH_REASON) || "error".equals(event.event())
+                || ByteSearch.startsWithField(event.data(), ERROR_FIELD);
+    }
+
+    /** Gemini streams by URL ({@code :streamGenerateContent}): the body has no stream flag. */
+    @Override
+    public byte[] withStreamFlag(byte[] body, boolean stream) {
+        return body;
+    }
+
+    @Override
+    public boolean answersEchoRequest() {
+        return false;
     }
 }

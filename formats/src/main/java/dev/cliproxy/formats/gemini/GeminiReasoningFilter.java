@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Signature;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ final class GeminiReasoningFilter {
     }
 
     static byte[] filter(byte[] body) {
-        if (body == null || !contains(body, TAG)) {
+        if (body == null || !ByteSearch.contains(body, TAG)) {
             return body;
         }
         JsonNode root;
@@ -91,18 +92,5 @@ final class GeminiReasoningFilter {
             firstCall &= !isCall;
         }
         return changed;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

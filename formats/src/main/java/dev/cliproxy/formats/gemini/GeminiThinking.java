@@ -1,8 +1,8 @@
 package dev.cliproxy.formats.gemini;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ReasoningConfig.Effort;
+import dev.cliproxy.formats.ReasoningConfig;
 import java.util.Locale;
 
 /**

@@ -3,10 +3,12 @@ package dev.cliproxy.formats.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -23,6 +25,8 @@ import dev.cliproxy.formats.sse.SseEvent;
  * {@code reasoning_content}.
  */
 public final class OpenAiChatCodec implements Codec {
+    private static final byte[] ERROR_FIELD = "\"error\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
 
     @Override
     public WireFormat format() {
@@ -93,5 +97,32 @@ public final class OpenAiChatCodec implements Codec {
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
         return OpenAiForeignReasoningFilter.apply(body);
+    }
+
+    @Override
+    public ModelFieldRewriter requestModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    @Override
+    public ModelFieldRewriter responseModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    @Override
+    public ModelFieldRewriter eventModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    /** {@code [DONE]}, a named {@code error} event, or an in-band {@code {"error":...}} chunk. */
+    @Override
+    public boolean isTerminal(SseEvent event) {
+        return event.dataEquals("[DONE]") || "error".equals(event.event())
+                || ByteSearch.startsWithField(event.data(), ERROR_FIELD);
+    }
+
+    @Override
+    public boolean answersEchoRequest() {
+        return true;
     }
 }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * The OpenAI error shape {@code {"error":{"message","type","param":null,"code"}}}, the error type for each status,
  * and lenient reading of upstream error bodies (never throws).
  */
-final class OpenAiErrors {
+public final class OpenAiErrors {
 
     /** Longest raw body text kept as a message when the body is not a known error shape. */
     static final int MAX_RAW_MESSAGE = 4096;
@@ -19,8 +19,8 @@ final class OpenAiErrors {
     private OpenAiErrors() {
     }
 
-    /** The error type for an HTTP status. */
-    static String type(int status) {
+    /** The error type for an HTTP status (shared by Chat Completions and Responses). */
+    public static String type(int status) {
         return switch (status) {
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
@@ -39,12 +39,20 @@ final class OpenAiErrors {
     }
 
     static ObjectNode tree(ApiError e) {
+        return tree(e, defaultCode(e.status()));
+    }
+
+    /**
+     * {@code {"error":{"message","type","param":null,"code"}}}, the code being the error's own or
+     * {@code fallbackCode} (which may be {@code null}). The one error body of both OpenAI APIs.
+     */
+    public static ObjectNode tree(ApiError e, String fallbackCode) {
         ObjectNode root = Json.object();
         ObjectNode err = root.putObject("error");
         err.put("message", e.message());
         err.put("type", type(e.status()));
         err.putNull("param");
-        String code = e.code() != null ? e.code() : defaultCode(e.status());
+        String code = e.code() != null ? e.code() : fallbackCode;
         if (code == null) {
             err.putNull("code");
         } else {
@@ -58,7 +66,7 @@ final class OpenAiErrors {
     }
 
     /** Reads an upstream error body; falls back to the (trimmed, bounded) raw text. */
-    static ApiError decode(int status, byte[] body) {
+    public static ApiError decode(int status, byte[] body) {
         byte[] bytes = body == null ? new byte[0] : body;
         try {
             JsonNode root = Json.MAPPER.readTree(bytes);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.JsonFields;
 import dev.cliproxy.formats.Signature;
@@ -24,7 +25,7 @@ final class OpenAiForeignReasoningFilter {
     }
 
     static byte[] apply(byte[] body) {
-        if (body == null || !contains(body, TAG)) {
+        if (body == null || !ByteSearch.contains(body, TAG)) {
             return body;
         }
         JsonNode root;
@@ -110,18 +111,5 @@ final class OpenAiForeignReasoningFilter {
     /** The signature of a tagged value, or {@code null} when the value is absent or untagged. */
     private static Signature tagged(String raw) {
         return raw != null && raw.startsWith(Signature.TAG) ? Signature.fromClientValue(SELF, raw) : null;
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.FormatException;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Signature;
@@ -22,7 +23,7 @@ final class ForeignReasoningFilter {
     }
 
     static byte[] filter(byte[] body) {
-        if (body == null || !containsTag(body)) {
+        if (body == null || !ByteSearch.contains(body, TAG)) {
             return body;
         }
         JsonNode root;
@@ -54,18 +55,5 @@ final class ForeignReasoningFilter {
             }
         }
         return changed ? Json.write(root) : body;
-    }
-
-    private static boolean containsTag(byte[] body) {
-        outer:
-        for (int i = 0; i <= body.length - TAG.length; i++) {
-            for (int j = 0; j < TAG.length; j++) {
-                if (body[i + j] != TAG[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -6,10 +6,12 @@ import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
+import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
 import dev.cliproxy.formats.sse.SseEvent;
+import java.util.List;
 
 /**
  * The OpenAI Responses codec ({@code POST /v1/responses}): clients are the OpenAI SDKs'
@@ -18,6 +20,8 @@ import dev.cliproxy.formats.sse.SseEvent;
  * {@code encrypted_content}); {@code previous_response_id} from clients cannot be honoured and is ignored.
  */
 public final class ResponsesCodec implements Codec {
+    private static final ModelFieldRewriter EVENT_MODEL = new ModelFieldRewriter(List.of(List.of("response", "model")));
+
 
     @Override
     public WireFormat format() {
@@ -82,5 +86,33 @@ public final class ResponsesCodec implements Codec {
     @Override
     public byte[] dropForeignReasoning(byte[] body) {
         return ForeignReasoningFilter.filter(body);
+    }
+
+    @Override
+    public ModelFieldRewriter requestModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    @Override
+    public ModelFieldRewriter responseModelField() {
+        return ModelFieldRewriter.TOP_LEVEL_MODEL;
+    }
+
+    @Override
+    public ModelFieldRewriter eventModelField() {
+        return EVENT_MODEL;
+    }
+
+    /** {@code response.completed}, {@code response.incomplete}, {@code response.failed} or {@code error}. */
+    @Override
+    public boolean isTerminal(SseEvent event) {
+        String name = event.event();
+        return "response.completed".equals(name) || "response.incomplete".equals(name)
+                || "response.failed".equals(name) || "error".equals(name);
+    }
+
+    @Override
+    public boolean answersEchoRequest() {
+        return true;
     }
 }

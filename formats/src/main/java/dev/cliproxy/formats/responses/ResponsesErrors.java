@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.FormatException;
 import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.openai.OpenAiErrors;
 import dev.cliproxy.formats.sse.SseEvent;
 import java.nio.charset.StandardCharsets;
 
@@ -16,15 +17,6 @@ import java.nio.charset.StandardCharsets;
 final class ResponsesErrors {
 
     private ResponsesErrors() {
-    }
-
-    static String type(int status) {
-        return switch (status) {
-            case 401 -> "authentication_error";
-            case 403 -> "permission_error";
-            case 429 -> "rate_limit_error";
-            default -> status >= 500 ? "server_error" : "invalid_request_error";
-        };
     }
 
     /** The code of a non-stream error body when the error has none. */
@@ -78,18 +70,7 @@ final class ResponsesErrors {
     }
 
     static byte[] encodeError(ApiError e) {
-        ObjectNode body = Json.object();
-        ObjectNode err = body.putObject("error");
-        err.put("message", e.message());
-        err.put("type", type(e.status()));
-        err.putNull("param");
-        String code = e.code() != null ? e.code() : defaultCode(e.status());
-        if (code == null) {
-            err.putNull("code");
-        } else {
-            err.put("code", code);
-        }
-        return Json.write(body);
+        return Json.write(OpenAiErrors.tree(e, defaultCode(e.status())));
     }
 
     /**

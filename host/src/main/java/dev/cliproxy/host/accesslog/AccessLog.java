@@ -1,12 +1,12 @@
 package dev.cliproxy.host.accesslog;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.metrics.MetricLabels;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

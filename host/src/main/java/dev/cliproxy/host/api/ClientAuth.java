@@ -2,7 +2,7 @@ package dev.cliproxy.host.api;
 
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
-import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.host.auth.ClientKeys;
 import dev.cliproxy.host.auth.PresentedKey;
 import dev.cliproxy.host.config.ProxyConfig;

@@ -2,7 +2,7 @@ package dev.cliproxy.host.api;
 
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
-import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.host.http.JsonReply;
 import dev.cliproxy.host.routing.ModelRegistry;
 import dev.cliproxy.host.state.LiveState;

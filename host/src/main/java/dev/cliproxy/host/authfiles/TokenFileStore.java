@@ -2,8 +2,8 @@ package dev.cliproxy.host.authfiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.login.CredentialStore;
-import dev.cliproxy.api.login.TokenFile;
+import dev.cliproxy.api.CredentialStore;
+import dev.cliproxy.api.TokenFile;
 import dev.cliproxy.host.config.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

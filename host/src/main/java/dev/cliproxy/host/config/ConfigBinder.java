@@ -2,6 +2,7 @@ package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,11 +33,6 @@ final class ConfigBinder {
         if (port < 0 || port > 65535) {
             throw error(root.get("port"), "'port' must be between 0 and 65535");
         }
-        String strategy = ProxyConfig.Routing.canonical(string(root.path("routing"), "strategy", ""));
-        if (strategy == null) {
-            throw error(root.path("routing").get("strategy"),
-                    "'routing.strategy' must be round-robin, fill-first or weighted-round-robin");
-        }
         return new ProxyConfig(
                 string(root, "host", ""),
                 port,
@@ -53,7 +49,7 @@ final class ConfigBinder {
                 new ProxyConfig.RemoteManagement(allowRemote, secret, bool(rm, "disable-control-panel", false)),
                 new ProxyConfig.QuotaExceeded(bool(quota, "switch-project", true),
                         bool(quota, "switch-preview-model", true)),
-                new ProxyConfig.Routing(strategy),
+                routing(root.path("routing")),
                 new ProxyConfig.Streaming(Math.max(0, integer(streaming, "keepalive-seconds", 0)),
                         Math.max(0, integer(streaming, "bootstrap-retries", 0))),
                 new ProxyConfig.Timeouts(
@@ -63,6 +59,28 @@ final class ConfigBinder {
                 new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
                 root,
                 source);
+    }
+
+    private ProxyConfig.Routing routing(JsonNode routing) {
+        String strategy = ProxyConfig.Routing.canonical(string(routing, "strategy", ""));
+        if (strategy == null) {
+            throw error(routing.get("strategy"),
+                    "'routing.strategy' must be round-robin, fill-first or weighted-round-robin");
+        }
+        Duration ttl = ProxyConfig.Routing.DEFAULT_SESSION_AFFINITY_TTL;
+        String ttlText = string(routing, "session-affinity-ttl", "");
+        if (!ttlText.isEmpty()) {
+            try {
+                ttl = GoDuration.parse(ttlText);
+            } catch (IllegalArgumentException e) {
+                ttl = Duration.ZERO;
+            }
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw error(routing.get("session-affinity-ttl"),
+                        "'routing.session-affinity-ttl' must be a positive duration such as 1h, 30m or 2h30m");
+            }
+        }
+        return new ProxyConfig.Routing(strategy, bool(routing, "session-affinity", false), ttl);
     }
 
     private ProxyConfig.Failover failover(JsonNode root) {

@@ -1,7 +1,6 @@
 package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.host.state.LiveState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one writer of the config file, and the one place a config from disk becomes live. Writes are serialised;
  * each one reads the file, edits it as a {@link YamlDocument} (comments and order kept), validates the result
- * with {@link ConfigLoader}, writes it atomically and applies it to {@link LiveState}, so the next request sees it
+ * with {@link ConfigLoader}, writes it atomically and applies it to {@link LiveConfig}, so the next request sees it
  * without waiting for the {@link ConfigWatcher}. Remembers the SHA-256 of what it applied, so the watcher skips
  * the store's own writes and unchanged files.
  */
@@ -25,14 +24,14 @@ public final class ConfigStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigStore.class);
 
-    private final LiveState live;
+    private final LiveConfig live;
     private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
     private String configPrint = "";
     private String authPrint;
 
     /** A store for the file {@code live}'s config came from (read-only when it came from no file). */
-    public ConfigStore(LiveState live) {
+    public ConfigStore(LiveConfig live) {
         this.live = live;
         this.file = live.config().source();
         if (file != null) {
@@ -55,7 +54,7 @@ public final class ConfigStore {
     }
 
     /** The live state this store applies to. */
-    public LiveState live() {
+    public LiveConfig live() {
         return live;
     }
 
@@ -170,7 +169,7 @@ public final class ConfigStore {
         lock.lock();
         try {
             ProxyConfig config = live.config();
-            live.apply(config);
+            live.makeLive(config);
             authPrint = Fingerprints.ofAuthDir(config.authDir());
         } finally {
             lock.unlock();
@@ -212,7 +211,7 @@ public final class ConfigStore {
 
     private ProxyConfig apply(ProxyConfig next, String why) {
         ProxyConfig before = live.config();
-        live.apply(next);
+        live.makeLive(next);
         authPrint = Fingerprints.ofAuthDir(next.authDir());
         LOG.info("Config applied ({}); changed: {}", why, changedKeys(before.raw(), next.raw()));
         if (!before.host().equals(next.host()) || before.port() != next.port() || !before.tls().equals(next.tls())) {

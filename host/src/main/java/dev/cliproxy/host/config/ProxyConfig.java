@@ -2,6 +2,7 @@ package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -93,11 +94,14 @@ public record ProxyConfig(
     }
 
     /**
-     * {@code routing.*}: {@code round-robin} (default), {@code fill-first} or {@code weighted-round-robin} (by each
-     * credential's {@code weight}); the value is stored in that canonical spelling.
+     * {@code routing.*}: the strategy, {@code round-robin} (default), {@code fill-first} or
+     * {@code weighted-round-robin} (by each credential's {@code weight}), stored in that canonical spelling;
+     * {@code session-affinity} (keep a client session on the credential that served it, default off) and
+     * {@code session-affinity-ttl} (how long such a binding lasts, a Go duration such as {@code 1h}, the default).
      */
-    public record Routing(String strategy) {
-        public static final Routing DEFAULT = new Routing("round-robin");
+    public record Routing(String strategy, boolean sessionAffinity, Duration sessionAffinityTtl) {
+        public static final Duration DEFAULT_SESSION_AFFINITY_TTL = Duration.ofHours(1);
+        public static final Routing DEFAULT = new Routing("round-robin", false, DEFAULT_SESSION_AFFINITY_TTL);
 
         /**
          * The canonical name of a strategy, accepting the anchor's spellings ({@code rr}, {@code roundrobin},

@@ -1,7 +1,7 @@
 package dev.cliproxy.host.http;
 
-import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.host.pipeline.ClientChannel;
+import dev.cliproxy.host.upstream.Cancellation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
 import io.undertow.util.AttachmentKey;

@@ -2,7 +2,7 @@ package dev.cliproxy.host.http;
 
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
-import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.codecs.Codecs;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 

@@ -29,13 +29,19 @@ final class ConfigView {
         out.put("proxy-url", config.proxyUrl());
         out.put("request-retry", config.requestRetry());
         out.put("max-retry-interval", config.maxRetryInterval());
+        out.put("max-retry-credentials", config.failover().maxRetryCredentials());
         out.put("request-log", config.requestLog());
         out.put("allow-localhost-unauthenticated", config.allowLocalhostUnauthenticated());
         out.put("force-model-prefix", config.forceModelPrefix());
         ObjectNode quota = object(out, "quota-exceeded");
         quota.put("switch-project", config.quotaExceeded().switchProject());
         quota.put("switch-preview-model", config.quotaExceeded().switchPreviewModel());
-        object(out, "routing").put("strategy", config.routing().strategy());
+        ObjectNode routing = object(out, "routing");
+        routing.put("strategy", config.routing().strategy());
+        routing.put("session-affinity", config.routing().sessionAffinity());
+        if (!routing.has("session-affinity-ttl")) {
+            routing.put("session-affinity-ttl", "1h");
+        }
         ObjectNode streaming = object(out, "streaming");
         streaming.put("keepalive-seconds", config.streaming().keepaliveSeconds());
         streaming.put("bootstrap-retries", config.streaming().bootstrapRetries());

@@ -8,22 +8,27 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The management key check, for every caller (loopback included). In order: no key configured -> 404 (the API
- * does not exist); a caller that is not this machine ({@link Caller}) while {@code allow-remote} is false -> 403;
+ * The management key check, for every caller (loopback included). In order: no key configured and no start-up
+ * password ({@link ManagementPasswords}) -> 404 (the API does not exist); a caller that is not this machine
+ * ({@link Caller}) while {@code allow-remote} is false and no {@code MANAGEMENT_PASSWORD} is set -> 403;
  * an address locked out after repeated wrong keys -> 403; no key presented -> 401 {@code missing management key};
- * a wrong key -> 401 {@code invalid management key} (counted towards a lockout). The key comes from
- * {@code X-Management-Key} or {@code Authorization: Bearer <key>} (a value without a scheme is taken whole).
+ * a key that is neither a start-up password nor the configured key -> 401 {@code invalid management key} (counted
+ * towards a lockout). The key comes from {@code X-Management-Key} or {@code Authorization: Bearer <key>} (a value
+ * without a scheme is taken whole).
  */
 final class ManagementAuth implements HttpHandler {
 
     private final LiveState live;
     private final KeyVerifier verifier;
+    private final ManagementPasswords passwords;
     private final Lockout lockout;
     private final HttpHandler next;
 
-    ManagementAuth(LiveState live, KeyVerifier verifier, Lockout lockout, HttpHandler next) {
+    ManagementAuth(LiveState live, KeyVerifier verifier, ManagementPasswords passwords, Lockout lockout,
+                   HttpHandler next) {
         this.live = live;
         this.verifier = verifier;
+        this.passwords = passwords;
         this.lockout = lockout;
         this.next = next;
     }
@@ -31,11 +36,12 @@ final class ManagementAuth implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ProxyConfig.RemoteManagement rm = live.config().remoteManagement();
-        if (!rm.enabled()) {
+        if (!rm.enabled() && !passwords.any()) {
             Replies.error(exchange, 404, "not found");
             return;
         }
-        if (!rm.allowRemote() && !Caller.isLocal(exchange)) {
+        boolean local = Caller.isLocal(exchange);
+        if (!rm.allowRemote() && !passwords.allowsRemote() && !local) {
             Replies.error(exchange, 403, "remote management disabled");
             return;
         }
@@ -51,7 +57,7 @@ final class ManagementAuth implements HttpHandler {
             Replies.error(exchange, 401, "missing management key");
             return;
         }
-        if (!verifier.matches(key, rm.secretKey())) {
+        if (!passwords.matches(key, local) && !verifier.matches(key, rm.secretKey())) {
             lockout.failed(address);
             Replies.error(exchange, 401, "invalid management key");
             return;

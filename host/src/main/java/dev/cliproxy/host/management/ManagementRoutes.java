@@ -31,18 +31,19 @@ public final class ManagementRoutes {
     private final HttpHandler chain;
     private volatile Function<String, String> authFileStatus = name -> null;
 
-    public ManagementRoutes(LiveState live, ConfigStore store, KeyVerifier verifier, ExecutorService executor,
-                            Clock clock) {
+    public ManagementRoutes(LiveState live, ConfigStore store, KeyVerifier verifier, ManagementPasswords passwords,
+                            ExecutorService executor, Clock clock) {
         table.setFallbackHandler(exchange -> Replies.error(exchange, 404, "not found"));
         table.setInvalidMethodHandler(exchange -> Replies.error(exchange, 405, "method not allowed"));
         this.chain = new VirtualThreadDispatch(executor, new ManagementAccessLog(new ManagementAuth(live,
-                verifier, new Lockout(clock), new ManagementErrors(table))));
+                verifier, passwords, new Lockout(clock), new ManagementErrors(table))));
         ScalarEndpoints.register(this, store);
         StringListEndpoints.register(this, store);
         ObjectListEndpoints.register(this, store);
         AmpcodeEndpoints.register(this, store);
         ConfigFileEndpoints.register(this, store);
         AuthFileEndpoints.register(this, store);
+        ModelEndpoints.register(this, live);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cliproxy.host.config.ConfigStore;
+import dev.cliproxy.host.requestlog.RequestLogSettings;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 import java.util.List;
@@ -58,12 +59,18 @@ final class ScalarEndpoints {
             Setting.bool("/request-log", false, "request-log"),
             Setting.integer("/request-retry", 0, "request-retry"),
             Setting.integer("/max-retry-interval", 0, "max-retry-interval"),
+            Setting.integer("/max-retry-credentials", 0, "max-retry-credentials"),
+            Setting.integer("/logs-max-total-size-mb", (int) RequestLogSettings.DEFAULT_MAX_TOTAL_MB,
+                    "logs-max-total-size-mb"),
+            Setting.integer("/error-logs-max-files", RequestLogSettings.DEFAULT_MAX_ERROR_FILES,
+                    "error-logs-max-files"),
             Setting.bool("/allow-localhost-unauthenticated", false, "allow-localhost-unauthenticated"),
             Setting.bool("/force-model-prefix", false, "force-model-prefix"),
             Setting.bool("/usage-statistics-enabled", false, "usage-statistics-enabled"),
             Setting.bool("/logging-to-file", false, "logging-to-file"),
             new Setting("/routing/strategy", new String[] {"routing", "strategy"}, Kind.STRING,
-                    TextNode.valueOf("round-robin"), false, ScalarEndpoints::strategy));
+                    TextNode.valueOf("round-robin"), false, ScalarEndpoints::strategy),
+            Setting.bool("/routing/session-affinity", false, "routing", "session-affinity"));
 
     private ScalarEndpoints() {
     }

@@ -1,6 +1,5 @@
 package dev.cliproxy.host.metrics;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.pipeline.ClientChannel;
@@ -8,6 +7,7 @@ import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

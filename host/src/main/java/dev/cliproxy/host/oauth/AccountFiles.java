@@ -1,8 +1,8 @@
 package dev.cliproxy.host.oauth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.login.CredentialStore;
-import dev.cliproxy.api.login.TokenFile;
+import dev.cliproxy.api.CredentialStore;
+import dev.cliproxy.api.TokenFile;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package dev.cliproxy.host.oauth;
 
+import dev.cliproxy.api.AccountLogin;
 import dev.cliproxy.api.ProviderPlugin;
-import dev.cliproxy.api.login.AccountLogin;
 import dev.cliproxy.host.plugins.Providers;
 import java.util.LinkedHashMap;
 import java.util.List;

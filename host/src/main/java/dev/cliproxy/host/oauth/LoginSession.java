@@ -1,6 +1,6 @@
 package dev.cliproxy.host.oauth;
 
-import dev.cliproxy.api.login.LoginRequest;
+import dev.cliproxy.api.LoginRequest;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

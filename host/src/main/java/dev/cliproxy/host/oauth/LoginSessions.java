@@ -1,11 +1,11 @@
 package dev.cliproxy.host.oauth;
 
+import dev.cliproxy.api.CallbackAddress;
 import dev.cliproxy.api.HostServices;
+import dev.cliproxy.api.LoginException;
+import dev.cliproxy.api.LoginRequest;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.login.CallbackAddress;
-import dev.cliproxy.api.login.LoginException;
-import dev.cliproxy.api.login.LoginRequest;
-import dev.cliproxy.api.login.TokenFile;
+import dev.cliproxy.api.TokenFile;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import java.io.IOException;

@@ -2,13 +2,13 @@ package dev.cliproxy.host.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cliproxy.api.AccountLogin;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.HostServices;
+import dev.cliproxy.api.LoginException;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.login.AccountLogin;
-import dev.cliproxy.api.login.LoginException;
-import dev.cliproxy.api.login.TokenFile;
-import dev.cliproxy.api.login.TokenFiles;
+import dev.cliproxy.api.TokenFile;
+import dev.cliproxy.api.TokenFiles;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
 import java.io.IOException;

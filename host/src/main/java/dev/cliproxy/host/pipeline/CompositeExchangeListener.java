@@ -1,7 +1,7 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,11 +1,11 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
-import dev.cliproxy.formats.Codecs;
 import dev.cliproxy.formats.FormatException;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.host.routing.AllCoolingException;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

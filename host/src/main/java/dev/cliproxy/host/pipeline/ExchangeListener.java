@@ -1,7 +1,7 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
 
 /**
  * Observes the pipeline: every client request as it starts, every upstream attempt that failed and every finished

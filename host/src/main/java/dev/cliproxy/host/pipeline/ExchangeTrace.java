@@ -1,8 +1,8 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.formats.Usage;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
 
 /** Collects, while one request runs, what its {@link ExchangeOutcome} will report. Single-threaded. */
 final class ExchangeTrace {

@@ -1,16 +1,14 @@
 package dev.cliproxy.host.pipeline;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
-import dev.cliproxy.formats.Codecs;
-import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.Usage;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.host.routing.Candidate;
 
 /**
@@ -43,24 +41,16 @@ final class FormatBridge {
         Codec nativeCodec = Codecs.of(target);
         if (passThrough(c.provider())) {
             byte[] body = in.body();
-            ModelFieldRewriter rewriter = ModelPaths.request(target);
+            ModelFieldRewriter rewriter = nativeCodec.requestModelField();
             if (rewriter != null && !c.upstreamModel().equals(in.json().path("model").asText())) {
                 body = rewriter.rewrite(body, c.upstreamModel());
             }
-            if (upstreamStream != in.stream() && target != WireFormat.GEMINI) {
-                body = withStreamFlag(body, upstreamStream); // Gemini streams by URL, not by body
+            if (upstreamStream != in.stream()) {
+                body = nativeCodec.withStreamFlag(body, upstreamStream);
             }
             return nativeCodec.dropForeignReasoning(body);
         }
         return nativeCodec.encodeRequest(canonical().withModel(c.upstreamModel()).withStream(upstreamStream));
-    }
-
-    private static byte[] withStreamFlag(byte[] body, boolean stream) {
-        if (Json.parse(body) instanceof ObjectNode root) {
-            root.put("stream", stream);
-            return Json.write(root);
-        }
-        return body;
     }
 
     /** The client request in canonical form (decoded on first use). */
@@ -74,8 +64,7 @@ final class FormatBridge {
 
     /** The context client encoders need. */
     ResponseContext responseContext() {
-        ChatRequest request = in.format() == WireFormat.OPENAI_RESPONSES || in.format() == WireFormat.OPENAI_CHAT
-                ? canonicalOrNull() : null;
+        ChatRequest request = client.answersEchoRequest() ? canonicalOrNull() : null;
         boolean includeUsage = request != null && request.includeUsage();
         return new ResponseContext(in.model(), in.requestId(), System.currentTimeMillis() / 1000, request,
                 includeUsage);
@@ -98,13 +87,13 @@ final class FormatBridge {
      * is decoded once, for the client's format and the usage alike.
      */
     ClientAnswer clientAnswer(Candidate c, byte[] nativeBody) {
-        WireFormat nativeFormat = c.provider().nativeFormat();
-        if (nativeFormat == in.format()) {
-            Usage usage = UsageProbe.fromBody(nativeFormat, nativeBody);
+        Codec nativeCodec = Codecs.of(c.provider().nativeFormat());
+        if (nativeCodec == client) {
+            Usage usage = nativeCodec.usageOf(nativeBody);
             return new ClientAnswer(c.upstreamModel().equals(in.model()) ? nativeBody
-                    : ModelPaths.response(nativeFormat).rewrite(nativeBody, in.model()), usage);
+                    : nativeCodec.responseModelField().rewrite(nativeBody, in.model()), usage);
         }
-        ChatResponse response = Codecs.of(nativeFormat).decodeResponse(nativeBody);
+        ChatResponse response = nativeCodec.decodeResponse(nativeBody);
         return new ClientAnswer(clientBody(response), response.usage());
     }
 

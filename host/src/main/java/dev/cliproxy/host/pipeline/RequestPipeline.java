@@ -1,8 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.UpstreamException;
-import dev.cliproxy.host.upstream.UpstreamExchange;
-import dev.cliproxy.formats.Codecs;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.host.oauth.AccountTokens;
 import dev.cliproxy.host.routing.AllCoolingException;
 import dev.cliproxy.host.routing.CandidatePool;
@@ -11,6 +9,8 @@ import dev.cliproxy.host.routing.FailoverLoop;
 import dev.cliproxy.host.routing.Router;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamExchange;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,12 +1,14 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
+import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.StreamEncoder;
 import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.formats.sse.SseEvent;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -66,21 +68,22 @@ final class StreamRelay {
 
     private void passThrough(Opened.Stream s, StreamWriter writer, WireFormat format) throws IOException {
         String alias = bridge.inbound().model();
-        ModelFieldRewriter rewriter = s.candidate().upstreamModel().equals(alias) ? null : ModelPaths.event(format);
+        Codec codec = Codecs.of(format);
+        ModelFieldRewriter rewriter = s.candidate().upstreamModel().equals(alias) ? null : codec.eventModelField();
         UsageTap usage = new UsageTap(s.decoder(), trace);
-        TerminalEvents terminal = new TerminalEvents(format);
+        boolean ended = false;
         s.firstDecoded().forEach(usage::onDecoded);
         SseEvent ev = s.first();
         try {
             while (ev != null) {
-                terminal.see(ev);
+                ended = ended || codec.isTerminal(ev);
                 usage.see(ev);
                 writer.write(rewriter == null ? ev : new SseEvent(ev.event(), rewriter.rewrite(ev.data(), alias)));
                 trace.firstByte();
-                answered = terminal.seen();
+                answered = ended;
                 ev = next(s);
             }
-            if (!terminal.seen()) {
+            if (!ended) {
                 upstreamFailed(writer, TRUNCATED);
             }
         } catch (UpstreamBroke broke) {

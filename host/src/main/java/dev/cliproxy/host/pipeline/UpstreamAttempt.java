@@ -1,21 +1,21 @@
 package dev.cliproxy.host.pipeline;
 
-import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.api.FailureKind;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.UpstreamCall;
-import dev.cliproxy.host.upstream.UpstreamException;
-import dev.cliproxy.host.upstream.UpstreamExchange;
-import dev.cliproxy.host.upstream.UpstreamResponse;
-import dev.cliproxy.formats.Codecs;
 import dev.cliproxy.formats.StreamAggregator;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEvent;
+import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.formats.sse.EventStream;
 import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.oauth.AccountTokens;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.Cancellation;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamExchange;
+import dev.cliproxy.host.upstream.UpstreamResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

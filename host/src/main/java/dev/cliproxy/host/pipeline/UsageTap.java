@@ -1,5 +1,6 @@
 package dev.cliproxy.host.pipeline;
 
+import dev.cliproxy.formats.ByteSearch;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEvent;
 import dev.cliproxy.formats.sse.SseEvent;

@@ -1,10 +1,10 @@
 package dev.cliproxy.host.requestlog;
 
 import dev.cliproxy.api.Secrets;
-import dev.cliproxy.host.upstream.UpstreamException;
-import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.upstream.UpstreamObserver;
 import java.io.IOException;
 import java.time.Instant;

@@ -19,8 +19,10 @@ import java.nio.file.Path;
  */
 public record RequestLogSettings(boolean full, boolean errors, Path dir, long maxTotalBytes, int maxErrorFiles) {
 
-    static final long DEFAULT_MAX_TOTAL_MB = 1024;
-    static final int DEFAULT_MAX_ERROR_FILES = 10;
+    /** The size cap of the logs folder in MB when {@code logs-max-total-size-mb} is absent. */
+    public static final long DEFAULT_MAX_TOTAL_MB = 1024;
+    /** The error files kept when {@code error-logs-max-files} is absent. */
+    public static final int DEFAULT_MAX_ERROR_FILES = 10;
 
     /** The settings of {@code config}. */
     public static RequestLogSettings of(ProxyConfig config) {

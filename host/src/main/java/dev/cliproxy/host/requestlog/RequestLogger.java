@@ -1,12 +1,12 @@
 package dev.cliproxy.host.requestlog;
 
-import dev.cliproxy.host.upstream.UpstreamException;
-import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.pipeline.ClientChannel;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.UpstreamException;
+import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.upstream.UpstreamObserver;
 import java.time.Clock;
 import java.util.function.Supplier;

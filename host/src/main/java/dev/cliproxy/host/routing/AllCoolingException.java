@@ -11,7 +11,7 @@ public final class AllCoolingException extends RuntimeException {
 
     private final String model;
     private final Instant availableAt;
-    private final transient UpstreamFailure lastFailure;
+    private final transient RememberedFailure lastFailure;
     private final transient UpstreamException attemptFailure;
 
     /**
@@ -20,7 +20,7 @@ public final class AllCoolingException extends RuntimeException {
      * @param lastFailure    the most recent upstream failure recorded for the pool, or {@code null}
      * @param attemptFailure the last failure of this request's own attempts, or {@code null} when none was made
      */
-    public AllCoolingException(String model, Instant availableAt, UpstreamFailure lastFailure,
+    public AllCoolingException(String model, Instant availableAt, RememberedFailure lastFailure,
                                UpstreamException attemptFailure) {
         super("All credentials for model " + model + " are cooling down"
                 + (lastFailure == null ? "" : "; last upstream error: " + lastFailure.describe()));
@@ -40,7 +40,7 @@ public final class AllCoolingException extends RuntimeException {
     }
 
     /** The most recent upstream failure behind the cooldowns, or {@code null} if none is known. */
-    public UpstreamFailure lastFailure() {
+    public RememberedFailure lastFailure() {
         return lastFailure;
     }
 

@@ -1,7 +1,7 @@
 package dev.cliproxy.host.routing;
 
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Duration;
 
 /**

@@ -27,13 +27,13 @@ public final class CooldownTracker {
     public static final String WHOLE_CREDENTIAL = "*";
 
     /** Why and until when a credential (for one model, or {@code *}) is benched. */
-    public record Cooldown(Instant until, FailureKind reason, int level, UpstreamFailure failure) {
+    public record Cooldown(Instant until, FailureKind reason, int level, RememberedFailure failure) {
     }
 
     /** What is known about one credential. */
     private static final class State {
         final Map<String, Cooldown> byModel = new ConcurrentHashMap<>();
-        volatile UpstreamFailure lastFailure;
+        volatile RememberedFailure lastFailure;
     }
 
     private final Clock clock;
@@ -91,7 +91,7 @@ public final class CooldownTracker {
             return;
         }
         Instant now = clock.instant();
-        UpstreamFailure failure = UpstreamFailure.of(c, e, now);
+        RememberedFailure failure = RememberedFailure.of(c, e, now);
         State s = states.computeIfAbsent(c.credentialId(), k -> new State());
         s.lastFailure = failure;
         String model = e.wholeCredential() ? WHOLE_CREDENTIAL : c.upstreamModel();
@@ -154,7 +154,7 @@ public final class CooldownTracker {
     }
 
     /** The last failure of one credential, or {@code null}. */
-    public UpstreamFailure lastFailure(String credentialId) {
+    public RememberedFailure lastFailure(String credentialId) {
         State s = states.get(credentialId);
         return s == null ? null : s.lastFailure;
     }

@@ -1,15 +1,13 @@
 package dev.cliproxy.host.routing;
 
-import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.api.FailureKind;
+import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -44,12 +42,13 @@ public final class FailoverLoop {
     private final CooldownPolicy cooling;
     private final Cancellation cancellation;
     private final Listener listener;
+    private final CooldownWait waiting;
     private final List<Candidate> tried = new ArrayList<>(4);
     private final List<Candidate> quotaFailed = new ArrayList<>(2);
     private String pinnedCredential;
 
     public FailoverLoop(Scheduler scheduler, CooldownTracker cooldowns, Clock clock, RetryPolicy retry,
-                        CooldownPolicy cooling, Cancellation cancellation, Listener listener) {
+                        CooldownPolicy cooling, Cancellation cancellation, Listener listener, CooldownWait waiting) {
         this.scheduler = scheduler;
         this.cooldowns = cooldowns;
         this.clock = clock;
@@ -57,6 +56,7 @@ public final class FailoverLoop {
         this.cooling = cooling;
         this.cancellation = cancellation;
         this.listener = listener;
+        this.waiting = waiting;
     }
 
     /**
@@ -146,14 +146,7 @@ public final class FailoverLoop {
         if (wait.compareTo(retry.maxWait()) > 0) {
             return false;
         }
-        CountDownLatch cancelled = new CountDownLatch(1);
-        cancellation.onCancel(cancelled::countDown);
-        try {
-            return !cancelled.await(wait.toNanos() + 1_000_000, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return waiting.await(wait, cancellation);
     }
 
     /** The earliest instant a candidate becomes available again, or {@code null} when one already is. */
@@ -175,11 +168,11 @@ public final class FailoverLoop {
     }
 
     /** The most recent failure behind the cooldowns that bench this pool's (credential, model) pairs. */
-    private UpstreamFailure lastFailure(CandidatePool pool) {
-        UpstreamFailure latest = null;
+    private RememberedFailure lastFailure(CandidatePool pool) {
+        RememberedFailure latest = null;
         for (Candidate c : pool.candidates()) {
             CooldownTracker.Cooldown cd = cooldowns.activeCooldown(c);
-            UpstreamFailure f = cd == null ? null : cd.failure();
+            RememberedFailure f = cd == null ? null : cd.failure();
             if (f != null && (latest == null || !f.at().isBefore(latest.at()))) {
                 latest = f;
             }

@@ -1,8 +1,8 @@
 package dev.cliproxy.host.routing;
 
+import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.host.upstream.UpstreamException;
-import dev.cliproxy.host.config.ProxyConfig;
 import java.time.Clock;
 
 /**
@@ -24,7 +24,7 @@ public final class Router {
     public FailoverLoop failover(ProxyConfig config, boolean stream, Cancellation cancellation,
                                  FailoverLoop.Listener listener) {
         return new FailoverLoop(Scheduler.forStrategy(config.routing().strategy()), cooldowns, clock,
-                RetryPolicy.of(config, stream), CooldownPolicy.of(config), cancellation, listener);
+                RetryPolicy.of(config, stream), CooldownPolicy.of(config), cancellation, listener, CooldownWait.REAL);
     }
 
     /**

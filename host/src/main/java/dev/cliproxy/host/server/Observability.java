@@ -1,5 +1,6 @@
 package dev.cliproxy.host.server;
 
+import dev.cliproxy.api.Credential;
 import dev.cliproxy.host.accesslog.AccessLog;
 import dev.cliproxy.host.metrics.CredentialStates;
 import dev.cliproxy.host.metrics.JvmMetrics;
@@ -16,7 +17,9 @@ import dev.cliproxy.host.requestlog.RequestLogger;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
+import dev.cliproxy.host.usage.CredentialUsage;
 import dev.cliproxy.host.usage.UsageHandlers;
+import dev.cliproxy.host.usage.UsageQueue;
 import dev.cliproxy.host.usage.UsageStatistics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Undertow;
@@ -24,14 +27,16 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything that watches requests, assembled: Prometheus metrics ({@code /metrics}, optionally on
- * {@code metrics.port}), the access log, request log files and usage statistics. The pipeline sees them as one
- * {@link #listener()}; the upstream client reports raw exchanges to the request logger.
+ * {@code metrics.port}), the access log, request log files, usage statistics, per-credential counters and the
+ * usage queue. The pipeline sees them as one {@link #listener()}; the upstream client reports raw exchanges to the
+ * request logger.
  */
 public final class Observability implements AutoCloseable {
 
@@ -40,14 +45,19 @@ public final class Observability implements AutoCloseable {
     private final ExchangeListener listener;
     private final HttpHandler metricsEndpoint;
     private final UsageHandlers usage;
+    private final CredentialUsage credentialUsage;
+    private final UsageQueue usageQueue;
     private final JvmMetrics jvm;
     private final Undertow metricsServer;
 
-    private Observability(ExchangeListener listener, HttpHandler metricsEndpoint, UsageHandlers usage, JvmMetrics jvm,
+    private Observability(ExchangeListener listener, HttpHandler metricsEndpoint, UsageHandlers usage,
+                          CredentialUsage credentialUsage, UsageQueue usageQueue, JvmMetrics jvm,
                           Undertow metricsServer) {
         this.listener = listener;
         this.metricsEndpoint = metricsEndpoint;
         this.usage = usage;
+        this.credentialUsage = credentialUsage;
+        this.usageQueue = usageQueue;
         this.jvm = jvm;
         this.metricsServer = metricsServer;
     }
@@ -63,8 +73,12 @@ public final class Observability implements AutoCloseable {
         RequestLogger requestLog = new RequestLogger(() -> settings.requestLog, clock);
         http.observe(requestLog);
         UsageStatistics usage = new UsageStatistics(clock, labels, () -> settings.usageEnabled);
+        CredentialUsage credentialUsage = new CredentialUsage(clock, ZoneId.systemDefault());
+        live.onChange(state -> credentialUsage.retain(state.allCredentials().stream().map(Credential::id).toList()));
+        UsageQueue usageQueue = new UsageQueue(clock, () -> settings.usageQueue, id -> live.current()
+                .allCredentials().stream().filter(c -> c.id().equals(id)).findFirst().orElse(null));
         ExchangeListener listener = CompositeExchangeListener.of(List.of(new RequestMetrics(registry, labels),
-                usage, requestLog, new AccessLog()));
+                usage, credentialUsage, usageQueue, requestLog, new AccessLog()));
 
         HttpHandler endpoint = new MetricsAccess(live, managementKey, new MetricsEndpoint(registry));
         MetricsSettings metrics = MetricsSettings.of(live.config());
@@ -77,7 +91,8 @@ public final class Observability implements AutoCloseable {
             metricsServer.start();
             LOG.info("Metrics served on {}:{}/metrics", host, metrics.port());
         }
-        return new Observability(listener, endpoint, new UsageHandlers(usage, clock), jvm, metricsServer);
+        return new Observability(listener, endpoint, new UsageHandlers(usage, clock), credentialUsage, usageQueue,
+                jvm, metricsServer);
     }
 
     /** The listener the pipeline reports to. */
@@ -106,6 +121,16 @@ public final class Observability implements AutoCloseable {
         return usage;
     }
 
+    /** Successes and failures per credential ({@code GET /api-key-usage}). */
+    public CredentialUsage credentialUsage() {
+        return credentialUsage;
+    }
+
+    /** The per-request usage records waiting for a collector ({@code GET /usage-queue}). */
+    public UsageQueue usageQueue() {
+        return usageQueue;
+    }
+
     @Override
     public void close() {
         if (metricsServer != null) {
@@ -118,6 +143,7 @@ public final class Observability implements AutoCloseable {
     private static final class Settings {
         volatile RequestLogSettings requestLog;
         volatile boolean usageEnabled;
+        volatile UsageQueue.Settings usageQueue;
 
         Settings(LiveState live) {
             apply(live);
@@ -126,6 +152,7 @@ public final class Observability implements AutoCloseable {
 
         private void apply(LiveState live) {
             requestLog = RequestLogSettings.of(live.config());
+            usageQueue = UsageQueue.Settings.of(live.config());
             usageEnabled = live.config().raw() == null
                     || live.config().raw().path("usage-statistics-enabled").asBoolean(true);
         }

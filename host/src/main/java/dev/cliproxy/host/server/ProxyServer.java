@@ -2,28 +2,32 @@ package dev.cliproxy.host.server;
 
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.host.api.ApiRoutes;
+import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.config.ConfigWatcher;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.management.ApiCallHandler;
 import dev.cliproxy.host.management.AuthFileEdits;
+import dev.cliproxy.host.management.CredentialStatesHandler;
 import dev.cliproxy.host.management.KeyVerifier;
+import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
 import dev.cliproxy.host.management.OAuthEndpoints;
+import dev.cliproxy.host.management.ResetQuotaHandler;
 import dev.cliproxy.host.oauth.OAuthAccounts;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.ProviderLoader;
 import dev.cliproxy.host.routing.CooldownTracker;
-import dev.cliproxy.host.routing.CredentialStatesHandler;
-import dev.cliproxy.host.routing.ResetQuotaHandler;
-import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
 import dev.cliproxy.host.upstream.UpstreamExchange;
 import dev.cliproxy.host.upstream.WholeAnswerCaller;
+import dev.cliproxy.host.usage.ApiKeyUsageHandler;
+import dev.cliproxy.host.usage.UsageQueueHandler;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
@@ -38,9 +42,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +88,14 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Starts the proxy with {@code clock} for every expiry decision (cooldowns, tokens); tests pass their own. */
     public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock) {
+        return start(loaded, pluginsDir, clock, ManagementPasswords.NONE);
+    }
+
+    /**
+     * Starts the proxy with {@code clock} and the management {@code passwords} given at start-up
+     * ({@code MANAGEMENT_PASSWORD}, {@code --password}), which are accepted besides the configured management key.
+     */
+    public static ProxyServer start(ProxyConfig loaded, Path pluginsDir, Clock clock, ManagementPasswords passwords) {
         StartupFiles.check(loaded);
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -119,8 +133,8 @@ public final class ProxyServer implements AutoCloseable {
         }
         ConfigStore store = new ConfigStore(live);
         storeRef.set(store);
-        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, requests, clock);
-        mountExtraManagement(management, live, cooldowns, observability);
+        ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
+        mountExtraManagement(management, live, cooldowns, observability, http);
         OAuthEndpoints.register(management, oauth);
         AuthFileEdits.register(management, oauth.files());
         management.authFileStatus(oauth.accounts()::status);
@@ -155,15 +169,18 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Management endpoints owned by other features, behind the same management key. */
     private static void mountExtraManagement(ManagementRoutes management, LiveState live, CooldownTracker cooldowns,
-                                             Observability observability) {
-        management.add(Methods.GET, "/credentials",
-                        new CredentialStatesHandler(() -> live.current().allCredentials(), cooldowns))
-                .add(Methods.POST, "/reset-quota",
-                        new ResetQuotaHandler(() -> live.current().allCredentials(), cooldowns))
+                                             Observability observability, OkHttpUpstreamHttp http) {
+        Supplier<List<Credential>> credentials = () -> live.current().allCredentials();
+        management.add(Methods.GET, "/credentials", new CredentialStatesHandler(credentials, cooldowns))
+                .add(Methods.POST, "/reset-quota", new ResetQuotaHandler(credentials, cooldowns))
                 .add(Methods.GET, "/usage", observability.usage().get())
                 .add(Methods.GET, "/usage/export", observability.usage().export())
                 .add(Methods.POST, "/usage/import", observability.usage().importing())
-                .add(Methods.DELETE, "/usage", observability.usage().delete());
+                .add(Methods.DELETE, "/usage", observability.usage().delete())
+                .add(Methods.GET, "/api-key-usage",
+                        new ApiKeyUsageHandler(observability.credentialUsage(), credentials))
+                .add(Methods.GET, "/usage-queue", new UsageQueueHandler(observability.usageQueue()))
+                .add(Methods.POST, "/api-call", new ApiCallHandler(credentials, http));
     }
 
     private static Undertow build(ProxyConfig config, HttpHandler root) {

@@ -1,8 +1,8 @@
 package dev.cliproxy.host.services;
 
+import dev.cliproxy.api.CredentialStore;
 import dev.cliproxy.api.HostServices;
 import dev.cliproxy.api.HttpCaller;
-import dev.cliproxy.api.login.CredentialStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 

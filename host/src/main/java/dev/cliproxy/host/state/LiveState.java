@@ -5,6 +5,7 @@ import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.host.auth.ClientKeys;
 import dev.cliproxy.host.authfiles.AuthDirectory;
+import dev.cliproxy.host.config.LiveConfig;
 import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.plugins.Providers;
 import dev.cliproxy.host.routing.ModelRegistry;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The live {@link RuntimeState}. {@link #apply} builds a new state from a config (asking every provider for its
  * credentials and reading {@code auth-dir}) and swaps it in atomically; listeners then see the new state.
  */
-public final class LiveState {
+public final class LiveState implements LiveConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveState.class);
 
@@ -42,6 +43,7 @@ public final class LiveState {
     }
 
     /** The live config. */
+    @Override
     public ProxyConfig config() {
         return current.get().config();
     }
@@ -54,6 +56,11 @@ public final class LiveState {
     /** Runs {@code listener} after every swap. */
     public void onChange(Consumer<RuntimeState> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void makeLive(ProxyConfig config) {
+        apply(config);
     }
 
     /** Builds the state for {@code config}, swaps it in and notifies listeners; returns it. */

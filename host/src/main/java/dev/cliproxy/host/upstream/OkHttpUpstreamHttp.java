@@ -1,9 +1,9 @@
 package dev.cliproxy.host.upstream;
 
+import dev.cliproxy.host.config.ProxyConfig;
 import dev.cliproxy.host.upstream.UpstreamHttp;
 import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.upstream.UpstreamHttpResponse;
-import dev.cliproxy.host.config.ProxyConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

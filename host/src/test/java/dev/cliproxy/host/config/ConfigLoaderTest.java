@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +80,13 @@ class ConfigLoaderTest {
                 new Case("debug not a boolean", "debug: sometimes\n", "'debug' must be true or false"),
                 new Case("api-keys not a list", "api-keys: one\n", "'api-keys' must be a list"),
                 new Case("root is a list", "- a\n- b\n", "top level must be a mapping"),
-                new Case("duplicate key", "port: 1\nport: 2\n", "config.yaml line 2"));
+                new Case("duplicate key", "port: 1\nport: 2\n", "config.yaml line 2"),
+                new Case("session affinity ttl not a duration", "routing:\n  session-affinity-ttl: soon\n",
+                        "config.yaml line 2, column 25: 'routing.session-affinity-ttl' must be a positive duration"),
+                new Case("session affinity ttl not positive", "routing:\n  session-affinity-ttl: 0s\n",
+                        "'routing.session-affinity-ttl' must be a positive duration"),
+                new Case("session affinity not a boolean", "routing:\n  session-affinity: yes please\n",
+                        "'session-affinity' must be true or false"));
     }
 
     @ParameterizedTest
@@ -88,6 +95,29 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(c.yaml(), "config.yaml",
                 null));
         assertTrue(e.getMessage().contains(c.expected()), e.getMessage());
+    }
+
+    @Test
+    void bindsSessionAffinityAndItsGoDurationTtl() {
+        ProxyConfig.Routing defaults = ConfigLoader.defaults().routing();
+        assertFalse(defaults.sessionAffinity());
+        assertEquals(Duration.ofHours(1), defaults.sessionAffinityTtl());
+        for (String[] ttl : new String[][] {{"30m", "PT30M"}, {"2h30m", "PT2H30M"}, {"1.5h", "PT1H30M"},
+                {"90s", "PT1M30S"}, {"250ms", "PT0.25S"}, {"1h0m0s", "PT1H"}}) {
+            ProxyConfig c = ConfigLoader.parse("routing:\n  session-affinity: true\n  session-affinity-ttl: "
+                    + ttl[0] + "\n", "config.yaml", null);
+            assertTrue(c.routing().sessionAffinity());
+            assertEquals(Duration.parse(ttl[1]), c.routing().sessionAffinityTtl(), ttl[0]);
+        }
+    }
+
+    @Test
+    void bindsMaxRetryCredentialsWithNegativeAsAll() {
+        assertEquals(0, ConfigLoader.defaults().failover().maxRetryCredentials());
+        assertEquals(2, ConfigLoader.parse("max-retry-credentials: 2\n", "config.yaml", null).failover()
+                .maxRetryCredentials());
+        assertEquals(0, ConfigLoader.parse("max-retry-credentials: -3\n", "config.yaml", null).failover()
+                .maxRetryCredentials());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.cliproxy.host.management;
 
-import static dev.cliproxy.host.management.ManagementFixture.assertOk;
 import static dev.cliproxy.host.management.ManagementFixture.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +62,7 @@ class ConfigFileEndpointsTest {
     void putConfigYamlReplacesTheFileAndAppliesIt() {
         String yaml = mgmt.configText().replace("api-keys: [\"k1\"]", "api-keys: [\"k9\"] # replaced")
                 + "debug: true\n";
-        assertOk(mgmt.call("PUT", "/config.yaml", yaml));
+        assertReply(200, "{\"ok\":true,\"changed\":[\"config\"]}", mgmt.call("PUT", "/config.yaml", yaml));
         assertEquals(yaml, mgmt.configText());
         assertReply(200, "{\"api-keys\":[\"k9\"]}", mgmt.get("/api-keys"));
         assertReply(200, "{\"debug\":true}", mgmt.get("/debug"));
@@ -71,17 +70,39 @@ class ConfigFileEndpointsTest {
     }
 
     @Test
-    void anInvalidUploadReplacesNothing() {
+    void textThatIsNotAYamlMappingIs400InvalidYaml() {
         String before = mgmt.configText();
-        for (String bad : new String[] {"port: [unclosed\n", "port: \"eighty\"\n", "- a list\n", "", "a: 1\na: 2\n"}) {
+        for (String bad : new String[] {"port: [unclosed\n", "- a list\n", "", "a: 1\na: 2\n"}) {
             HttpResponse<String> r = mgmt.call("PUT", "/config.yaml", bad);
             assertEquals(400, r.statusCode(), bad + " -> " + r.body());
-            assertEquals("invalid body", ManagementFixture.json(r.body()).path("error").asText(), r.body());
+            JsonNode body = ManagementFixture.json(r.body());
+            assertEquals("invalid_yaml", body.path("error").asText(), r.body());
+            assertFalse(body.path("message").asText().isBlank(), r.body());
+        }
+        assertEquals(before, mgmt.configText());
+    }
+
+    @Test
+    void yamlThatIsNotAValidConfigIs422InvalidConfigAndReplacesNothing() {
+        String before = mgmt.configText();
+        for (String bad : new String[] {"debug: true\nport: \"eighty\"\n", "routing:\n  strategy: random\n",
+                "routing:\n  session-affinity-ttl: soon\n"}) {
+            HttpResponse<String> r = mgmt.call("PUT", "/config.yaml", bad);
+            assertEquals(422, r.statusCode(), bad + " -> " + r.body());
+            assertEquals("invalid_config", ManagementFixture.json(r.body()).path("error").asText(), r.body());
         }
         HttpResponse<String> r = mgmt.call("PUT", "/config.yaml", "debug: true\nport: \"eighty\"\n");
         assertTrue(ManagementFixture.json(r.body()).path("message").asText()
                 .startsWith("config.yaml line 2, column 7: 'port' must be an integer"), r.body());
         assertEquals(before, mgmt.configText());
         assertReply(200, "{\"api-keys\":[\"k1\"]}", mgmt.get("/api-keys"));
+    }
+
+    @Test
+    void getConfigShowsTheNewSettingsWithTheirDefaults() {
+        JsonNode config = ManagementFixture.json(mgmt.get("/config").body());
+        assertEquals(0, config.path("max-retry-credentials").asInt(-1));
+        assertFalse(config.at("/routing/session-affinity").asBoolean(true));
+        assertEquals("1h", config.at("/routing/session-affinity-ttl").asText());
     }
 }

@@ -147,8 +147,8 @@ class ManagementAccessTest {
     void theKeyAndAllowRemoteCannotBeChangedThroughTheApi() throws IOException {
         try (ManagementFixture m = ManagementFixture.start("")) {
             String before = ConfigLoader.load(m.configFile()).remoteManagement().secretKey();
-            assertOk(m.call("PUT", "/config.yaml", "remote-management:\n  allow-remote: true\n"
-                    + "  secret-key: \"new-key\"\ndebug: true\n"));
+            assertReply(200, "{\"ok\":true,\"changed\":[\"config\"]}", m.call("PUT", "/config.yaml",
+                    "remote-management:\n  allow-remote: true\n  secret-key: \"new-key\"\ndebug: true\n"));
             ProxyConfig after = ConfigLoader.load(m.configFile());
             assertEquals(before, after.remoteManagement().secretKey());
             assertFalse(after.remoteManagement().allowRemote());

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -31,6 +32,11 @@ final class ManagementFixture implements AutoCloseable {
     /** A proxy whose config is {@code yaml} plus the management key (plaintext, hashed at start-up). */
     static ManagementFixture start(String yaml) {
         return new ManagementFixture(TestProxy.start("remote-management:\n  secret-key: \"" + KEY + "\"\n" + yaml));
+    }
+
+    /** A proxy whose config is {@code yaml} as given, with {@code passwords} as if given at start-up. */
+    static ManagementFixture startRaw(String yaml, ManagementPasswords passwords) {
+        return new ManagementFixture(TestProxy.start(yaml, Clock.systemUTC(), passwords));
     }
 
     /** A proxy whose config is {@code yaml} as given. */
@@ -60,7 +66,12 @@ final class ManagementFixture implements AutoCloseable {
 
     /** A management call with the key as a bearer token; {@code body} may be {@code null}. */
     HttpResponse<String> call(String method, String path, String body) {
-        return proxy.send(request(method, path, body).header("Authorization", "Bearer " + KEY).build());
+        return callWith(KEY, method, path, body);
+    }
+
+    /** A management call with {@code key} as a bearer token; {@code body} may be {@code null}. */
+    HttpResponse<String> callWith(String key, String method, String path, String body) {
+        return proxy.send(request(method, path, body).header("Authorization", "Bearer " + key).build());
     }
 
     /** A management call without any key header. */

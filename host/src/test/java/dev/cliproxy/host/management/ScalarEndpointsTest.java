@@ -3,10 +3,12 @@ package dev.cliproxy.host.management;
 import static dev.cliproxy.host.management.ManagementFixture.assertOk;
 import static dev.cliproxy.host.management.ManagementFixture.assertReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.requestlog.RequestLogSettings;
 import java.io.IOException;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -72,7 +74,15 @@ class ScalarEndpointsTest {
                 new Case("/logging-to-file", "logging-to-file", "false", "true", "false", "0",
                         c -> c.raw().path("logging-to-file").booleanValue()),
                 new Case("/routing/strategy", "strategy", "\"round-robin\"", "\"fill-first\"", "\"round-robin\"",
-                        "7", c -> c.routing().strategy()));
+                        "7", c -> c.routing().strategy()),
+                new Case("/routing/session-affinity", "session-affinity", "false", "true", "false", "\"on\"",
+                        c -> c.routing().sessionAffinity()),
+                new Case("/max-retry-credentials", "max-retry-credentials", "0", "2", "1", "\"2\"",
+                        c -> c.failover().maxRetryCredentials()),
+                new Case("/logs-max-total-size-mb", "logs-max-total-size-mb", "1024", "50", "0", "true",
+                        c -> RequestLogSettings.of(c).maxTotalBytes() / (1024 * 1024)),
+                new Case("/error-logs-max-files", "error-logs-max-files", "10", "3", "0", "1.5",
+                        c -> RequestLogSettings.of(c).maxErrorFiles()));
     }
 
     @ParameterizedTest
@@ -97,6 +107,30 @@ class ScalarEndpointsTest {
             assertReply(400, "{\"error\":\"invalid body\"}", mgmt.call("PATCH", c.path(), bad));
         }
         assertReply(200, "{\"" + c.name() + "\":" + c.patch() + "}", mgmt.get(c.path()));
+    }
+
+    @Test
+    void newSettingsLandInTheirSectionAndKeepComments() {
+        try (ManagementFixture own = ManagementFixture.start("""
+                routing:
+                  # how credentials are picked
+                  strategy: fill-first # first one first
+                max-retry-credentials: 1 # one per round
+                """)) {
+            assertOk(own.call("PUT", "/routing/session-affinity", "{\"value\":true}"));
+            assertOk(own.call("PATCH", "/max-retry-credentials", "{\"value\":3}"));
+            String text = own.configText();
+            assertTrue(text.contains("""
+                    routing:
+                      # how credentials are picked
+                      strategy: fill-first # first one first
+                      session-affinity: true
+                    max-retry-credentials: 3 # one per round
+                    """), text);
+            ProxyConfig live = own.proxy().server().live().config();
+            assertTrue(live.routing().sessionAffinity());
+            assertEquals(3, live.failover().maxRetryCredentials());
+        }
     }
 
     @Test

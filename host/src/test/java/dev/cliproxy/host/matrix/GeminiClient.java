@@ -1,7 +1,6 @@
 package dev.cliproxy.host.matrix;
 
 import static dev.cliproxy.host.matrix.ClientDialect.quote;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

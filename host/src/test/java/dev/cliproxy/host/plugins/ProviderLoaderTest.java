@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.api.PluginApi;
 import dev.cliproxy.api.ProviderPlugin;
-import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.authfiles.TokenFileStore;
+import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
 import dev.cliproxy.host.upstream.WholeAnswerCaller;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.testing.MutableClock;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

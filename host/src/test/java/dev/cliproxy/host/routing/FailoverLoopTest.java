@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.api.FailureKind;
-import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.testing.MutableClock;
+import dev.cliproxy.host.upstream.Cancellation;
+import dev.cliproxy.host.upstream.UpstreamException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class FailoverLoopTest {
 
     private FailoverLoop loop(RetryPolicy retry, Clock loopClock, Cancellation cancellation) {
         return new FailoverLoop(Scheduler.forStrategy("fill-first"), tracker, loopClock, retry,
-                CooldownPolicy.DEFAULT, cancellation, FailoverLoop.Listener.NONE);
+                CooldownPolicy.DEFAULT, cancellation, FailoverLoop.Listener.NONE, CooldownWait.REAL);
     }
 
     private FailoverLoop loop(RetryPolicy retry) {
@@ -123,8 +123,12 @@ class FailoverLoopTest {
     @Test
     void anotherRoundWaitsForTheEarliestCooldownWithinMaxRetryInterval() {
         CandidatePool pool = pool(new FakeProvider(), "a");
-        Clock real = Clock.systemUTC();
-        CooldownTracker realTracker = new CooldownTracker(real);
+        List<Duration> waited = new ArrayList<>();
+        CooldownWait advanceTheClock = (wait, cancellation) -> {
+            waited.add(wait);
+            clock.advance(wait);
+            return true;
+        };
         UpstreamException shortQuota = new UpstreamException(429, new byte[0], FailureKind.QUOTA,
                 Duration.ofMillis(150), false, "x");
         AtomicBoolean failed = new AtomicBoolean();
@@ -135,15 +139,16 @@ class FailoverLoopTest {
             return "ok after " + n;
         };
         RetryPolicy retry = new RetryPolicy(1, Duration.ofSeconds(5), 0, true, true);
-        FailoverLoop l = new FailoverLoop(Scheduler.forStrategy("round-robin"), realTracker, real, retry,
-                CooldownPolicy.DEFAULT, Cancellation.NONE, FailoverLoop.Listener.NONE);
+        FailoverLoop l = new FailoverLoop(Scheduler.forStrategy("round-robin"), tracker, clock, retry,
+                CooldownPolicy.DEFAULT, Cancellation.NONE, FailoverLoop.Listener.NONE, advanceTheClock);
         assertEquals("ok after 2", l.run(pool, once));
+        assertEquals(List.of(Duration.ofMillis(150)), waited, "waited exactly for the cooldown, on the test clock");
 
         failed.set(false);
-        realTracker.clearAll();
+        tracker.clearAll();
         RetryPolicy noWait = new RetryPolicy(1, Duration.ZERO, 0, true, true);
-        FailoverLoop impatient = new FailoverLoop(Scheduler.forStrategy("round-robin"), realTracker, real, noWait,
-                CooldownPolicy.DEFAULT, Cancellation.NONE, FailoverLoop.Listener.NONE);
+        FailoverLoop impatient = new FailoverLoop(Scheduler.forStrategy("round-robin"), tracker, clock, noWait,
+                CooldownPolicy.DEFAULT, Cancellation.NONE, FailoverLoop.Listener.NONE, advanceTheClock);
         assertThrows(AllCoolingException.class, () -> impatient.run(pool, once),
                 "max-retry-interval 0 never waits");
     }

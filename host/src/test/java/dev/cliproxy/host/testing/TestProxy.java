@@ -2,6 +2,7 @@ package dev.cliproxy.host.testing;
 
 import dev.cliproxy.host.config.ConfigLoader;
 import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.server.ProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,11 +38,16 @@ public final class TestProxy implements AutoCloseable {
 
     /** Starts a proxy with {@code yaml} as its config file and {@code clock} for cooldowns and expiries. */
     public static TestProxy start(String yaml, Clock clock) {
+        return start(yaml, clock, ManagementPasswords.NONE);
+    }
+
+    /** Starts a proxy with {@code yaml}, {@code clock} and management passwords as if given at start-up. */
+    public static TestProxy start(String yaml, Clock clock, ManagementPasswords passwords) {
         try {
             Path dir = Files.createTempDirectory("cliproxy-test");
             ProxyConfig cfg = ConfigLoader.load(writeConfig(dir, yaml));
             Path plugins = Files.createDirectories(dir.resolve("plugins"));
-            return new TestProxy(ProxyServer.start(cfg, plugins, clock), dir);
+            return new TestProxy(ProxyServer.start(cfg, plugins, clock, passwords), dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.ModelAlias;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cliproxy.api.Credential;
+import dev.cliproxy.api.ModelAlias;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

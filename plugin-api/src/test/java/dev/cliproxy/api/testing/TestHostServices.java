@@ -1,10 +1,10 @@
 package dev.cliproxy.api.testing;
 
+import dev.cliproxy.api.CredentialStore;
 import dev.cliproxy.api.HostServices;
 import dev.cliproxy.api.HttpCaller;
+import dev.cliproxy.api.TokenFile;
 import dev.cliproxy.api.UpstreamAnswer;
-import dev.cliproxy.api.login.CredentialStore;
-import dev.cliproxy.api.login.TokenFile;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

@@ -1,8 +1,9 @@
 package dev.cliproxy.plugin.claude;
 
+import dev.cliproxy.api.AccountLogin;
 import dev.cliproxy.api.Credential;
-import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.Operation;
+import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.UpstreamAnswer;
 import dev.cliproxy.api.UpstreamCall;
 import dev.cliproxy.api.UpstreamFailure;
@@ -10,7 +11,6 @@ import dev.cliproxy.api.UpstreamRequest;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.api.config.ApiKeyProvider;
 import dev.cliproxy.api.config.ConfiguredHeaders;
-import dev.cliproxy.api.login.AccountLogin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package dev.cliproxy.plugin.codex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.HostServices;
+import dev.cliproxy.api.LoginException;
+import dev.cliproxy.api.TokenAnswers;
 import dev.cliproxy.api.UpstreamAnswer;
 import dev.cliproxy.api.UpstreamRequest;
-import dev.cliproxy.api.login.LoginException;
-import dev.cliproxy.api.login.TokenAnswers;
 import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.net.URLEncoder;

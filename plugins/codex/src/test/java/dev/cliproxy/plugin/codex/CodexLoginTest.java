@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.Credential;
+import dev.cliproxy.api.LoginRequest;
 import dev.cliproxy.api.ProviderConfig;
+import dev.cliproxy.api.TokenFile;
 import dev.cliproxy.api.UpstreamCall;
 import dev.cliproxy.api.UpstreamRequest;
-import dev.cliproxy.api.login.LoginRequest;
-import dev.cliproxy.api.login.TokenFile;
 import dev.cliproxy.api.testing.TestHostServices;
 import dev.cliproxy.formats.Json;
 import java.nio.charset.StandardCharsets;
