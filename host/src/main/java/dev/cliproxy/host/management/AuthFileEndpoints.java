@@ -3,7 +3,7 @@ package dev.cliproxy.host.management;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cliproxy.api.TokenFiles;
+import dev.cliproxy.api.config.TokenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.http.RequestBodies;

@@ -8,7 +8,7 @@ import dev.cliproxy.api.HostServices;
 import dev.cliproxy.api.LoginException;
 import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.TokenFile;
-import dev.cliproxy.api.TokenFiles;
+import dev.cliproxy.api.config.TokenFiles;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
 import java.io.IOException;

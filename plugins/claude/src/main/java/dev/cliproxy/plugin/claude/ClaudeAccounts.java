@@ -3,7 +3,7 @@ package dev.cliproxy.plugin.claude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.TokenFiles;
+import dev.cliproxy.api.config.TokenFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

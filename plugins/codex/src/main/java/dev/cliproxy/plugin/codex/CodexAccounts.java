@@ -2,8 +2,8 @@ package dev.cliproxy.plugin.codex;
 
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.ProviderConfig;
-import dev.cliproxy.api.TokenFiles;
 import dev.cliproxy.api.config.EntryFields;
+import dev.cliproxy.api.config.TokenFiles;
 import java.util.ArrayList;
 import java.util.List;
 

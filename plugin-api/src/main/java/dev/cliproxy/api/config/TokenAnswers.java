@@ -1,8 +1,10 @@
-package dev.cliproxy.api;
+package dev.cliproxy.api.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cliproxy.api.LoginException;
+import dev.cliproxy.api.UpstreamAnswer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

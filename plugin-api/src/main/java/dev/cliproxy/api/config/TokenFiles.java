@@ -1,7 +1,9 @@
-package dev.cliproxy.api;
+package dev.cliproxy.api.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cliproxy.api.config.EntryFields;
+import dev.cliproxy.api.Credential;
+import dev.cliproxy.api.ProviderConfig;
+import dev.cliproxy.api.TokenFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
