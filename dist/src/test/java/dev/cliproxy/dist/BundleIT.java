@@ -40,7 +40,7 @@ class BundleIT {
         }
         assertTrue(Files.isExecutable(home.resolve("bin/cli-proxy-api")));
         try (var lib = Files.list(home.resolve("lib"))) {
-            assertTrue(lib.noneMatch(p -> p.getFileName().toString().matches("plugin-(openai-compat|claude|gemini|codex|amp).*")),
+            assertTrue(lib.noneMatch(p -> p.getFileName().toString().matches("plugin-(openai-compat|claude|gemini|codex).*")),
                     "plugin jars are loaded from plugins/, never from lib/");
         }
 

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ClaudeReasoningFilterTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("claude");
 
     private final ClaudeCodec codec = new ClaudeCodec();
 
@@ -19,14 +22,14 @@ class ClaudeReasoningFilterTest {
 
     @Test
     void bodiesWithoutTaggedSignaturesAreReturnedAsTheyAre() {
-        byte[] body = Golden.bytes("request-tool-results.json");
+        byte[] body = GOLDEN.bytes("request-tool-results.json");
         assertSame(body, codec.dropForeignReasoning(body));
     }
 
     @Test
     void foreignReasoningIsDroppedAndClaudesOwnIsUnwrapped() {
-        byte[] body = Golden.bytes("passthrough-tagged.json");
-        Golden.assertJson("passthrough-tagged.expected.json", codec.dropForeignReasoning(body));
+        byte[] body = GOLDEN.bytes("passthrough-tagged.json");
+        GOLDEN.assertJson("passthrough-tagged.expected.json", codec.dropForeignReasoning(body));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ContentPart;
 import dev.cliproxy.formats.FormatException;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig.Effort;
@@ -28,10 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaudeRequestDecoderTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("claude");
+
     private final ClaudeCodec codec = new ClaudeCodec();
 
     private ChatRequest decode(String goldenName) {
-        return codec.decodeRequest(Golden.json(goldenName));
+        return codec.decodeRequest(GOLDEN.json(goldenName));
     }
 
     private ChatRequest decodeJson(String json) {
@@ -43,7 +46,7 @@ class ClaudeRequestDecoderTest {
             "thinking-tools", "count-tokens", "adaptive-effort"})
     void officialExampleRequestsTranslateToTheExpectedUpstreamBody(String name) {
         ChatRequest request = decode("request-" + name + ".json");
-        Golden.assertJson("request-" + name + ".expected.json", codec.encodeRequest(request));
+        GOLDEN.assertJson("request-" + name + ".expected.json", codec.encodeRequest(request));
     }
 
     @Test

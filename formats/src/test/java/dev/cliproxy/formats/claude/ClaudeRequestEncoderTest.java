@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig.Effort;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ClaudeRequestEncoderTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("claude");
 
     private final ClaudeCodec codec = new ClaudeCodec();
 
@@ -59,7 +62,7 @@ class ClaudeRequestEncoderTest {
                 List.of(Message.text(Message.Role.USER, "Weather in Paris?")),
                 List.of(WEATHER, new ToolDefinition("ping", null, null, null)), ToolChoice.REQUIRED, sampling,
                 null, format, true, true, false, "user-123");
-        Golden.assertJson("encode-request-sampling-tools.expected.json", codec.encodeRequest(r));
+        GOLDEN.assertJson("encode-request-sampling-tools.expected.json", codec.encodeRequest(r));
     }
 
     @Test
@@ -89,7 +92,7 @@ class ClaudeRequestEncoderTest {
                         new ContentPart.Document("text/plain", "SGVsbG8gZG9jdW1lbnQ=", null, "notes.txt"),
                         new ContentPart.Document(null, null, "https://example.com/a.pdf", null))));
         ChatRequest r = request(List.of(), messages, List.of(WEATHER), null, Sampling.NONE, null, null, null);
-        Golden.assertJson("encode-request-foreign-history.expected.json", codec.encodeRequest(r));
+        GOLDEN.assertJson("encode-request-foreign-history.expected.json", codec.encodeRequest(r));
     }
 
     private static List<Message> toolTurn(ContentPart... lead) {

@@ -11,6 +11,7 @@ import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.ContentPart;
 import dev.cliproxy.formats.FinishReason;
 import dev.cliproxy.formats.FormatException;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.Signature;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaudeResponseTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("claude");
+
     private static final ResponseContext CONTEXT = new ResponseContext("my-claude", "req-42", 1700000000L, null,
             false);
 
@@ -32,7 +35,7 @@ class ClaudeResponseTest {
 
     @Test
     void textResponseUsageIncludesCacheReadsAndWrites() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-text.json"));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-text.json"));
         assertEquals("msg_013Zva2CMHLNnXjNJJKqJ2EF", r.id());
         assertEquals("claude-sonnet-4-5-20250929", r.model());
         assertEquals(List.of(new ContentPart.Text("Hi! My name is Claude.")), r.content());
@@ -44,13 +47,13 @@ class ClaudeResponseTest {
     @ParameterizedTest
     @ValueSource(strings = {"text", "tool-use", "thinking"})
     void officialResponsesReEncodeForAClientUnderItsAlias(String name) {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-" + name + ".json"));
-        Golden.assertJson("response-" + name + ".expected.json", codec.encodeResponse(r, CONTEXT));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-" + name + ".json"));
+        GOLDEN.assertJson("response-" + name + ".expected.json", codec.encodeResponse(r, CONTEXT));
     }
 
     @Test
     void toolUseResponseSkipsServerToolBlocks() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-tool-use.json"));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-tool-use.json"));
         assertEquals(List.of(new ContentPart.Text("I'll check the current weather in San Francisco for you."),
                 new ContentPart.ToolCall("toolu_01A09q90qw90lq917835lq9", "get_weather",
                         "{\"location\":\"San Francisco, CA\",\"unit\":\"celsius\"}", null)), r.content());
@@ -60,7 +63,7 @@ class ClaudeResponseTest {
 
     @Test
     void thinkingResponseKeepsSignaturesAndTheStopSequence() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-thinking.json"));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-thinking.json"));
         ContentPart.Reasoning thinking = (ContentPart.Reasoning) r.content().get(0);
         assertEquals(new Signature(WireFormat.CLAUDE_MESSAGES,
                 "WaUjzkypQ2mUEVM36O2TxuC06KN8xyfbJwyem2dw3URve/op91XWHOEBLLqIOMfFG/UvLEczmEsUjavL"),
@@ -86,7 +89,7 @@ class ClaudeResponseTest {
                 new ContentPart.ToolCall(null, "get_weather", "{\"city\":\"Ro", null),
                 new ContentPart.ToolCall(null, "echo", "[1,2]", null)),
                 FinishReason.STOP, null, new Usage(1000, 300, 600, 0, 120));
-        Golden.assertJson("encode-response-foreign.expected.json", codec.encodeResponse(r, CONTEXT));
+        GOLDEN.assertJson("encode-response-foreign.expected.json", codec.encodeResponse(r, CONTEXT));
     }
 
     @Test

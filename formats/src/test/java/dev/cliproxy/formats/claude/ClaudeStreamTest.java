@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.FinishReason;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.Signature;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaudeStreamTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("claude");
 
     private static final ResponseContext CONTEXT = new ResponseContext("my-claude", "req-42", 1700000000L, null,
             false);
@@ -47,7 +50,7 @@ class ClaudeStreamTest {
 
     @Test
     void basicTranscriptDecodesToCanonicalEvents() {
-        List<StreamEvent> events = decode(Golden.sse("stream-basic.sse"));
+        List<StreamEvent> events = decode(GOLDEN.sse("stream-basic.sse"));
         assertEquals(List.of(
                 new StreamEvent.MessageStart("msg_4QpJur2dWWDjF6C758FbBw5vm12BaVipnK", "claude-3-opus-latest",
                         new Usage(11, 1, 0, 0, 0)),
@@ -61,7 +64,7 @@ class ClaudeStreamTest {
 
     @Test
     void toolUseTranscriptStreamsArgumentFragments() {
-        List<StreamEvent> events = decode(Golden.sse("stream-tool-use.sse"));
+        List<StreamEvent> events = decode(GOLDEN.sse("stream-tool-use.sse"));
         assertTrue(events.contains(new StreamEvent.ToolCallStart(0, "toolu_01NRLabsLyVHZPKxbKvkfSMn", "get_weather",
                 null)));
         List<String> fragments = events.stream().filter(e -> e instanceof StreamEvent.ToolCallDelta)
@@ -72,7 +75,7 @@ class ClaudeStreamTest {
 
     @Test
     void thinkingTranscriptKeepsSignatureRedactedDataAndCacheUsage() {
-        List<StreamEvent> events = decode(Golden.sse("stream-thinking.sse"));
+        List<StreamEvent> events = decode(GOLDEN.sse("stream-thinking.sse"));
         assertEquals(new StreamEvent.MessageStart("msg_01ThinkingStream", "claude-sonnet-4-6",
                 new Usage(1540, 1, 1200, 300, 0)), events.get(0));
         assertTrue(events.contains(new StreamEvent.ReasoningSignature(new Signature(WireFormat.CLAUDE_MESSAGES,
@@ -84,7 +87,7 @@ class ClaudeStreamTest {
 
     @Test
     void inStreamErrorsCarryTheStatusOfTheirType() {
-        List<StreamEvent> events = decode(Golden.sse("stream-error.sse"));
+        List<StreamEvent> events = decode(GOLDEN.sse("stream-error.sse"));
         assertEquals(new StreamEvent.StreamError(new ApiError(529, "Overloaded", "overloaded_error")),
                 events.get(events.size() - 1));
     }
@@ -92,9 +95,9 @@ class ClaudeStreamTest {
     @ParameterizedTest
     @ValueSource(strings = {"basic", "tool-use", "thinking", "error"})
     void transcriptsDecodedAndEncodedAgainGiveAValidClaudeStream(String name) {
-        List<SseEvent> encoded = encode(decode(Golden.sse("stream-" + name + ".sse")));
+        List<SseEvent> encoded = encode(decode(GOLDEN.sse("stream-" + name + ".sse")));
         ClaudeStreamAssertions.assertValid(encoded);
-        Golden.assertSse("stream-" + name + ".expected.sse", encoded);
+        GOLDEN.assertSse("stream-" + name + ".expected.sse", encoded);
     }
 
     @Test
@@ -119,7 +122,7 @@ class ClaudeStreamTest {
         encoder.end(out::add);
         assertEquals(afterUsage, out.size(), "everything was sent when the usage arrived");
         ClaudeStreamAssertions.assertValid(out);
-        Golden.assertSse("encode-stream-openai-style.expected.sse", out);
+        GOLDEN.assertSse("encode-stream-openai-style.expected.sse", out);
     }
 
     @Test
@@ -135,7 +138,7 @@ class ClaudeStreamTest {
                 new StreamEvent.UsageUpdate(new Usage(500, 90, 0, 0, 40)),
                 new StreamEvent.Finish(FinishReason.STOP, null)));
         ClaudeStreamAssertions.assertValid(out);
-        Golden.assertSse("encode-stream-gemini-style.expected.sse", out);
+        GOLDEN.assertSse("encode-stream-gemini-style.expected.sse", out);
     }
 
     @Test

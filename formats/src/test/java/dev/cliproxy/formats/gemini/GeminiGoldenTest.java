@@ -2,6 +2,7 @@ package dev.cliproxy.formats.gemini;
 
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -18,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GeminiGoldenTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("gemini");
+
     private static final GeminiCodec CODEC = new GeminiCodec();
     private static final ResponseContext CONTEXT = new ResponseContext("my-gemini", "req-123", 1700000000L, null,
             false);
@@ -27,18 +30,18 @@ class GeminiGoldenTest {
             "request-image-inline", "request-file-data", "request-generation-config", "request-response-schema",
             "request-thinking-tools-parallel", "request-count-tokens-wrapped"})
     void requestDecodesToCanonicalAndEncodesForTheGeminiApi(String name) {
-        ChatRequest request = CODEC.decodeRequest(Golden.json(name + ".json"));
-        Golden.assertCanonical(name + ".canonical.json", request);
-        Golden.assertJson(name + ".upstream.json", CODEC.encodeRequest(request.withModel("gemini-2.5-flash")));
+        ChatRequest request = CODEC.decodeRequest(GOLDEN.json(name + ".json"));
+        GOLDEN.assertJson(name + ".canonical.json", CanonicalJson.of(request));
+        GOLDEN.assertJson(name + ".upstream.json", CODEC.encodeRequest(request.withModel("gemini-2.5-flash")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"response-text", "response-thinking-parallel-calls", "response-function-call-without-id",
             "response-max-tokens-text-signature", "response-prompt-blocked"})
     void responseDecodesToCanonicalAndEncodesForAGeminiClient(String name) {
-        ChatResponse response = CODEC.decodeResponse(Golden.bytes(name + ".json"));
-        Golden.assertCanonical(name + ".canonical.json", response);
-        Golden.assertJson(name + ".client.json", CODEC.encodeResponse(response, CONTEXT));
+        ChatResponse response = CODEC.decodeResponse(GOLDEN.bytes(name + ".json"));
+        GOLDEN.assertJson(name + ".canonical.json", CanonicalJson.of(response));
+        GOLDEN.assertJson(name + ".client.json", CODEC.encodeResponse(response, CONTEXT));
     }
 
     @ParameterizedTest
@@ -46,16 +49,16 @@ class GeminiGoldenTest {
     void streamDecodesToCanonicalEventsAndEncodesForAGeminiClient(String name) {
         StreamDecoder decoder = CODEC.newStreamDecoder();
         List<StreamEvent> events = new ArrayList<>();
-        for (SseEvent e : Golden.sse(name + ".sse")) {
+        for (SseEvent e : GOLDEN.sse(name + ".sse")) {
             decoder.decode(e, events::add);
         }
         decoder.end(events::add);
-        Golden.assertEvents(name + ".events.json", events);
+        GOLDEN.assertJson(name + ".events.json", CanonicalJson.events(events));
 
         StreamEncoder encoder = CODEC.newStreamEncoder(CONTEXT);
         List<SseEvent> out = new ArrayList<>();
         events.forEach(e -> encoder.encode(e, out::add));
         encoder.end(out::add);
-        Golden.assertSse(name + ".client.sse", out);
+        GOLDEN.assertSse(name + ".client.sse", out);
     }
 }

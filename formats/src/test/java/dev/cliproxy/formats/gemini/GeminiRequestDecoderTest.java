@@ -126,7 +126,7 @@ class GeminiRequestDecoderTest {
                  "generation_config":{"max_output_tokens":10,"top_k":3,"stop_sequences":["x"],"response_mime_type":"application/json",
                    "thinking_config":{"thinking_budget":100,"include_thoughts":true}}}""";
         ChatRequest fromCamel = decode(camel);
-        assertEquals(Golden.canonical(fromCamel), Golden.canonical(decode(snake)));
+        assertEquals(CanonicalJson.of(fromCamel), CanonicalJson.of(decode(snake)));
         assertEquals(ToolChoice.tool("f"), fromCamel.toolChoice());
         assertEquals(new ReasoningConfig(null, 100, true), fromCamel.reasoning());
         assertEquals(ResponseFormat.Kind.JSON_OBJECT, fromCamel.responseFormat().kind());
@@ -154,7 +154,7 @@ class GeminiRequestDecoderTest {
         assertEquals("call_time_2", ((ContentPart.ToolResult) results.get(0)).callId());
         assertEquals("call_weather_0", ((ContentPart.ToolResult) results.get(1)).callId());
         assertEquals("call_weather_1", ((ContentPart.ToolResult) results.get(2)).callId());
-        assertEquals(Golden.canonical(r), Golden.canonical(decode(body)), "same history, same ids");
+        assertEquals(CanonicalJson.of(r), CanonicalJson.of(decode(body)), "same history, same ids");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig;
@@ -28,6 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GeminiRoundTripTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("gemini");
 
     private static final GeminiCodec CODEC = new GeminiCodec();
 
@@ -65,13 +68,13 @@ class GeminiRoundTripTest {
                         null),
                 false, false, null, null);
         ChatRequest decoded = CODEC.decodeRequest(Json.parse(CODEC.encodeRequest(original)));
-        assertEquals(Golden.canonical(original), Golden.canonical(decoded.withModel("gemini-2.5-flash")));
+        assertEquals(CanonicalJson.of(original), CanonicalJson.of(decoded.withModel("gemini-2.5-flash")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"stream-text", "stream-thinking-and-tool-call", "stream-text-signature"})
     void ourOwnStreamDecodesToTheSameAnswerAsTheUpstreamStream(String name) {
-        List<StreamEvent> upstream = decode(Golden.sse(name + ".sse"));
+        List<StreamEvent> upstream = decode(GOLDEN.sse(name + ".sse"));
         StreamEncoder encoder = CODEC.newStreamEncoder(new ResponseContext("m", "r", 0, null, false));
         List<SseEvent> client = new ArrayList<>();
         upstream.forEach(e -> encoder.encode(e, client::add));
@@ -87,7 +90,7 @@ class GeminiRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"response-text", "response-thinking-parallel-calls", "response-max-tokens-text-signature"})
     void ourOwnResponseDecodesToTheSameAnswer(String name) {
-        ChatResponse upstream = CODEC.decodeResponse(Golden.bytes(name + ".json"));
+        ChatResponse upstream = CODEC.decodeResponse(GOLDEN.bytes(name + ".json"));
         ChatResponse again = CODEC.decodeResponse(CODEC.encodeResponse(upstream,
                 new ResponseContext("m", "r", 0, null, false)));
         assertEquals(upstream.content(), again.content());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class GeminiSchemaCleanerTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("gemini");
+
     private static JsonNode json(String s) {
         return Json.parse(s.getBytes(StandardCharsets.UTF_8));
     }
@@ -23,9 +26,9 @@ class GeminiSchemaCleanerTest {
     @ParameterizedTest
     @ValueSource(strings = {"schema-mcp-filesystem-edit", "schema-refs-unions-and-oddities"})
     void realWorldSchemasAreCleanedToTheGeminiSubset(String name) {
-        JsonNode input = Golden.json(name + ".json");
+        JsonNode input = GOLDEN.json(name + ".json");
         JsonNode before = input.deepCopy();
-        Golden.assertJson(name + ".cleaned.json", Json.write(GeminiSchemaCleaner.clean(input)));
+        GOLDEN.assertJson(name + ".cleaned.json", Json.write(GeminiSchemaCleaner.clean(input)));
         assertEquals(before, input, "the input schema is not modified");
     }
 

@@ -1,6 +1,6 @@
 package dev.cliproxy.formats.openai;
 
-import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+import static dev.cliproxy.formats.openai.OpenAiFixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,9 +1,10 @@
 package dev.cliproxy.formats.openai;
 
-import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+import static dev.cliproxy.formats.openai.OpenAiFixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Token counts and the pass-through clean-up of tagged signatures. */
 class OpenAiPassThroughTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
 
     private static byte[] bytes(String json) {
         return json.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
@@ -32,7 +35,7 @@ class OpenAiPassThroughTest {
 
     @Test
     void bodyWithoutTagIsReturnedAsIs() {
-        byte[] body = OpenAiGolden.bytes("request-tools-parallel-results.json");
+        byte[] body = GOLDEN.bytes("request-tools-parallel-results.json");
         assertSame(body, CODEC.dropForeignReasoning(body));
     }
 

@@ -1,6 +1,6 @@
 package dev.cliproxy.formats.openai;
 
-import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+import static dev.cliproxy.formats.openai.OpenAiFixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig.Effort;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiRequestDecoderTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
 
     private static ChatRequest decode(String json) {
         return CODEC.decodeRequest(Json.parse(json.replace('\'', '"').getBytes()));
@@ -41,7 +44,7 @@ class OpenAiRequestDecoderTest {
 
     @Test
     void consecutiveToolMessagesMergeIntoOneUserMessageKeepingIdsAndNames() {
-        ChatRequest r = CODEC.decodeRequest(OpenAiGolden.json("request-tools-parallel-results.json"));
+        ChatRequest r = CODEC.decodeRequest(GOLDEN.json("request-tools-parallel-results.json"));
         Message assistant = r.messages().get(1);
         ContentPart.ToolCall first = (ContentPart.ToolCall) assistant.parts().get(0);
         assertEquals("call_12345xyz", first.id());
@@ -62,7 +65,7 @@ class OpenAiRequestDecoderTest {
 
     @Test
     void imagesKeepUrlsAndSplitDataUrls() {
-        ChatRequest r = CODEC.decodeRequest(OpenAiGolden.json("request-image-url-and-base64.json"));
+        ChatRequest r = CODEC.decodeRequest(GOLDEN.json("request-image-url-and-base64.json"));
         List<ContentPart> parts = r.messages().get(0).parts();
         ContentPart.Image url = (ContentPart.Image) parts.get(1);
         assertTrue(url.url().startsWith("https://upload.wikimedia.org/"));
@@ -148,7 +151,7 @@ class OpenAiRequestDecoderTest {
 
     @Test
     void samplingStopAndLimitsAreRead() {
-        ChatRequest r = CODEC.decodeRequest(OpenAiGolden.json("request-sampling-format-reasoning.json"));
+        ChatRequest r = CODEC.decodeRequest(GOLDEN.json("request-sampling-format-reasoning.json"));
         assertEquals(0.2, r.sampling().temperature());
         assertEquals(0.9, r.sampling().topP());
         assertEquals(512, r.sampling().maxOutputTokens(), "max_completion_tokens wins over max_tokens");

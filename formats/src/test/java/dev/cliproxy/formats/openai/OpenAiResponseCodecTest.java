@@ -1,6 +1,6 @@
 package dev.cliproxy.formats.openai;
 
-import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+import static dev.cliproxy.formats.openai.OpenAiFixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,7 @@ import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.ContentPart;
 import dev.cliproxy.formats.FinishReason;
 import dev.cliproxy.formats.FormatException;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Signature;
 import dev.cliproxy.formats.Usage;
@@ -23,24 +24,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpenAiResponseCodecTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
+
     private static ChatResponse decode(String json) {
         return CODEC.decodeResponse(json.replace('\'', '"').getBytes());
     }
 
     private static JsonNode encode(ChatResponse r) {
-        return Json.parse(CODEC.encodeResponse(r, OpenAiGolden.ctx(false)));
+        return Json.parse(CODEC.encodeResponse(r, OpenAiFixtures.ctx(false)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"response-text", "response-tool-calls", "response-reasoning-cached-length"})
     void documentedResponseIsShownToTheClientUnderItsAlias(String name) {
-        ChatResponse decoded = CODEC.decodeResponse(OpenAiGolden.bytes(name + ".json"));
-        OpenAiGolden.assertJson(name + ".expected.json", CODEC.encodeResponse(decoded, OpenAiGolden.ctx(false)));
+        ChatResponse decoded = CODEC.decodeResponse(GOLDEN.bytes(name + ".json"));
+        GOLDEN.assertJson(name + ".expected.json", CODEC.encodeResponse(decoded, OpenAiFixtures.ctx(false)));
     }
 
     @Test
     void usageWithCachedAndReasoningTokensIsRead() {
-        ChatResponse r = CODEC.decodeResponse(OpenAiGolden.bytes("response-reasoning-cached-length.json"));
+        ChatResponse r = CODEC.decodeResponse(GOLDEN.bytes("response-reasoning-cached-length.json"));
         assertEquals(new Usage(20, 120, 16, 0, 100), r.usage());
         assertEquals(FinishReason.LENGTH, r.finishReason());
         assertEquals(new ContentPart.Reasoning("Compare the tenths: 9.1 against 9.8.", null, null), r.content().get(0));
@@ -73,7 +76,7 @@ class OpenAiResponseCodecTest {
         JsonNode body = encode(new ChatResponse(null, "upstream-model", 0, List.of(new ContentPart.Text("hi")),
                 FinishReason.STOP, null, null));
         assertEquals("chatcmpl-req-1", body.get("id").textValue());
-        assertEquals(OpenAiGolden.CREATED, body.get("created").longValue());
+        assertEquals(OpenAiFixtures.CREATED, body.get("created").longValue());
         assertEquals("my-alias", body.get("model").textValue());
         assertFalse(body.has("usage"), "no usage is invented");
     }

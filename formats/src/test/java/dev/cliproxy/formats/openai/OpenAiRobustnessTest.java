@@ -1,6 +1,6 @@
 package dev.cliproxy.formats.openai;
 
-import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+import static dev.cliproxy.formats.openai.OpenAiFixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.formats.FormatException;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.sse.SseEvent;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OpenAiRobustnessTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
+
     private static final List<JsonNode> REPLACEMENTS = List.of(Json.MAPPER.nullNode(),
             Json.MAPPER.getNodeFactory().numberNode(-1), Json.MAPPER.getNodeFactory().textNode("x"),
             Json.MAPPER.getNodeFactory().booleanNode(true), Json.MAPPER.createArrayNode(), Json.object());
@@ -31,7 +34,7 @@ class OpenAiRobustnessTest {
     @ValueSource(strings = {"request-tools-parallel-results.json", "request-legacy-functions.json",
             "request-sampling-format-reasoning.json", "request-pdf-file.json", "request-image-url-and-base64.json"})
     void mutatedRequestsAreDecodedOrRejectedWithAFormatException(String name) {
-        forEachMutation(OpenAiGolden.json(name), body -> {
+        forEachMutation(GOLDEN.json(name), body -> {
             try {
                 CODEC.decodeRequest(body);
             } catch (FormatException expected) {
@@ -43,7 +46,7 @@ class OpenAiRobustnessTest {
     @ParameterizedTest
     @ValueSource(strings = {"response-tool-calls.json", "response-reasoning-cached-length.json"})
     void mutatedResponsesAreDecodedOrRejectedWithAFormatException(String name) {
-        forEachMutation(OpenAiGolden.json(name), body -> {
+        forEachMutation(GOLDEN.json(name), body -> {
             try {
                 CODEC.decodeResponse(Json.write(body));
             } catch (FormatException expected) {
@@ -55,7 +58,7 @@ class OpenAiRobustnessTest {
     @ParameterizedTest
     @ValueSource(strings = {"stream-tool-call-usage.sse", "stream-reasoning-usage.sse"})
     void mutatedStreamChunksNeverBreakTheDecoder(String name) {
-        for (SseEvent event : OpenAiGolden.sse(name)) {
+        for (SseEvent event : GOLDEN.sse(name)) {
             if (event.dataEquals("[DONE]")) {
                 continue;
             }

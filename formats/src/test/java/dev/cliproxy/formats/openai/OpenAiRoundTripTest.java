@@ -1,12 +1,13 @@
 package dev.cliproxy.formats.openai;
 
-import static dev.cliproxy.formats.openai.OpenAiGolden.CODEC;
+import static dev.cliproxy.formats.openai.OpenAiFixtures.CODEC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig.Effort;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** What this format can carry survives encode then decode; own streams survive decode then encode. */
 class OpenAiRoundTripTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
 
     @Test
     void requestSurvivesEncodeThenDecode() {
@@ -61,10 +64,10 @@ class OpenAiRoundTripTest {
     @ParameterizedTest
     @ValueSource(strings = {"stream-text", "stream-tool-call-usage", "stream-reasoning-usage"})
     void ownStreamTranscodesIntoAValidSequenceWithTheSameContent(String name) {
-        List<StreamEvent> events = OpenAiGolden.decode(OpenAiGolden.sse(name + ".sse"));
-        List<SseEvent> client = OpenAiGolden.encode(events, OpenAiGolden.ctx(true));
+        List<StreamEvent> events = OpenAiFixtures.decode(GOLDEN.sse(name + ".sse"));
+        List<SseEvent> client = OpenAiFixtures.encode(events, OpenAiFixtures.ctx(true));
         assertTrue(client.get(client.size() - 1).dataEquals("[DONE]"));
-        List<StreamEvent> again = OpenAiGolden.decode(client);
+        List<StreamEvent> again = OpenAiFixtures.decode(client);
         assertEquals(withoutStart(events), withoutStart(again));
     }
 
@@ -74,9 +77,9 @@ class OpenAiRoundTripTest {
 
     @Test
     void responseSurvivesEncodeThenDecode() {
-        byte[] upstream = OpenAiGolden.bytes("response-tool-calls.json");
+        byte[] upstream = GOLDEN.bytes("response-tool-calls.json");
         var decoded = CODEC.decodeResponse(upstream);
-        var again = CODEC.decodeResponse(CODEC.encodeResponse(decoded, OpenAiGolden.ctx(false)));
+        var again = CODEC.decodeResponse(CODEC.encodeResponse(decoded, OpenAiFixtures.ctx(false)));
         assertEquals(decoded.withModel("my-alias"), again);
     }
 }

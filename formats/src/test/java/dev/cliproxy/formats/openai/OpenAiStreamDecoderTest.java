@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.FinishReason;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Signature;
 import dev.cliproxy.formats.StreamEvent.Finish;
 import dev.cliproxy.formats.StreamEvent.MessageStart;
@@ -23,13 +24,15 @@ import org.junit.jupiter.api.Test;
 
 class OpenAiStreamDecoderTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
+
     /** Events for data lines written with ' for ", each wrapped as a chunk unless it is a whole JSON object. */
     private static List<StreamEvent> decode(String... data) {
         List<SseEvent> events = new ArrayList<>();
         for (String d : data) {
             events.add(SseEvent.data(d.replace('\'', '"')));
         }
-        return OpenAiGolden.decode(events);
+        return OpenAiFixtures.decode(events);
     }
 
     private static String chunk(String delta) {
@@ -43,7 +46,7 @@ class OpenAiStreamDecoderTest {
 
     @Test
     void documentedTextStreamDecodesToStartDeltasAndFinish() {
-        List<StreamEvent> events = OpenAiGolden.decode(OpenAiGolden.sse("stream-text.sse"));
+        List<StreamEvent> events = OpenAiFixtures.decode(GOLDEN.sse("stream-text.sse"));
         List<StreamEvent> expected = new ArrayList<>();
         expected.add(new MessageStart("chatcmpl-123", "gpt-4o-mini", null));
         Stream.of("Hello", "!", " How", " can", " I", " assist", " you", " today", "?")
@@ -54,7 +57,7 @@ class OpenAiStreamDecoderTest {
 
     @Test
     void documentedToolCallStreamDecodesFragmentsAsTheyArriveAndUsage() {
-        List<StreamEvent> events = OpenAiGolden.decode(OpenAiGolden.sse("stream-tool-call-usage.sse"));
+        List<StreamEvent> events = OpenAiFixtures.decode(GOLDEN.sse("stream-tool-call-usage.sse"));
         assertEquals(new ToolCallStart(0, "call_DdmO9pD3xa9XTPNJ32zg2hcA", "get_weather", null), events.get(1));
         assertEquals(new ToolCallDelta(0, "{\""), events.get(2));
         assertEquals(new ToolCallDelta(0, "\"}"), events.get(8));

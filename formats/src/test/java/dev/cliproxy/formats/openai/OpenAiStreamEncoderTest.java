@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.FinishReason;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Signature;
 import dev.cliproxy.formats.StreamEncoder;
@@ -22,16 +23,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OpenAiStreamEncoderTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("openai");
+
     private static List<SseEvent> encode(boolean includeUsage, StreamEvent... events) {
-        return OpenAiGolden.encode(List.of(events), OpenAiGolden.ctx(includeUsage));
+        return OpenAiFixtures.encode(List.of(events), OpenAiFixtures.ctx(includeUsage));
+    }
+
+    private static JsonNode json(SseEvent e) {
+        return Json.parse(e.data());
     }
 
     private static JsonNode delta(SseEvent e) {
-        return OpenAiGolden.json(e).at("/choices/0/delta");
+        return json(e).at("/choices/0/delta");
     }
 
     private static String finishOf(List<SseEvent> out) {
-        return OpenAiGolden.json(out.get(out.size() - 2)).at("/choices/0/finish_reason").textValue();
+        return json(out.get(out.size() - 2)).at("/choices/0/finish_reason").textValue();
     }
 
     @Test
@@ -55,9 +62,9 @@ class OpenAiStreamEncoderTest {
     }
 
     private static void transcodes(String name, boolean includeUsage) {
-        List<StreamEvent> events = OpenAiGolden.decode(OpenAiGolden.sse(name + ".sse"));
-        List<SseEvent> out = OpenAiGolden.encode(events, OpenAiGolden.ctx(includeUsage));
-        OpenAiGolden.assertStream(OpenAiGolden.sse(name + ".expected.sse"), out);
+        List<StreamEvent> events = OpenAiFixtures.decode(GOLDEN.sse(name + ".sse"));
+        List<SseEvent> out = OpenAiFixtures.encode(events, OpenAiFixtures.ctx(includeUsage));
+        GOLDEN.assertSse(name + ".expected.sse", out);
     }
 
     @Test
@@ -68,7 +75,7 @@ class OpenAiStreamEncoderTest {
         assertEquals("stop", finishOf(out));
         assertTrue(out.get(2).dataEquals("[DONE]"));
         assertNull(out.get(2).event());
-        assertEquals("chatcmpl-req-1", OpenAiGolden.json(out.get(0)).get("id").textValue());
+        assertEquals("chatcmpl-req-1", json(out.get(0)).get("id").textValue());
     }
 
     @Test
@@ -76,9 +83,9 @@ class OpenAiStreamEncoderTest {
         List<SseEvent> out = encode(true, new StreamEvent.MessageStart("up-id", "upstream-model", null),
                 new StreamEvent.TextDelta("a \"quoted\"\nline é 😀"), new StreamEvent.UsageUpdate(new Usage(1, 2, 0, 0, 0)));
         for (SseEvent e : out.subList(0, out.size() - 1)) {
-            JsonNode chunk = OpenAiGolden.json(e);
+            JsonNode chunk = json(e);
             assertEquals("up-id", chunk.get("id").textValue());
-            assertEquals(OpenAiGolden.CREATED, chunk.get("created").longValue());
+            assertEquals(OpenAiFixtures.CREATED, chunk.get("created").longValue());
             assertEquals("my-alias", chunk.get("model").textValue());
             assertEquals("chat.completion.chunk", chunk.get("object").textValue());
         }
@@ -97,7 +104,7 @@ class OpenAiStreamEncoderTest {
         if (reason != null) {
             events.add(new StreamEvent.Finish(reason, null));
         }
-        List<SseEvent> out = OpenAiGolden.encode(events, OpenAiGolden.ctx(false));
+        List<SseEvent> out = OpenAiFixtures.encode(events, OpenAiFixtures.ctx(false));
         assertEquals(wire, finishOf(out));
     }
 
@@ -141,7 +148,7 @@ class OpenAiStreamEncoderTest {
 
     @Test
     void errorBeforeAnythingElseIsTheOnlyEvent() {
-        StreamEncoder encoder = OpenAiGolden.CODEC.newStreamEncoder(OpenAiGolden.ctx(true));
+        StreamEncoder encoder = OpenAiFixtures.CODEC.newStreamEncoder(OpenAiFixtures.ctx(true));
         List<SseEvent> out = new ArrayList<>();
         encoder.encode(new StreamEvent.StreamError(new ApiError(429, "slow down", null)), out::add);
         encoder.encode(new StreamEvent.TextDelta("ignored"), out::add);
@@ -150,7 +157,7 @@ class OpenAiStreamEncoderTest {
         assertEquals(1, out.size());
         assertEquals(Json.parse("""
                 {"error":{"message":"slow down","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"""
-                .getBytes()), OpenAiGolden.json(out.get(0)));
+                .getBytes()), json(out.get(0)));
     }
 
     @Test
@@ -158,12 +165,12 @@ class OpenAiStreamEncoderTest {
         List<SseEvent> out = encode(true, new StreamEvent.MessageStart("m", "u", new Usage(10, 0, 4, 0, 0)),
                 new StreamEvent.TextDelta("a"), new StreamEvent.Finish(FinishReason.STOP, null),
                 new StreamEvent.UsageUpdate(new Usage(10, 7, 0, 0, 3)));
-        JsonNode usageChunk = OpenAiGolden.json(out.get(out.size() - 2));
+        JsonNode usageChunk = json(out.get(out.size() - 2));
         assertTrue(usageChunk.get("choices").isEmpty());
         assertEquals(Json.parse("""
                 {"prompt_tokens":10,"completion_tokens":7,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":4},
                  "completion_tokens_details":{"reasoning_tokens":3}}""".getBytes()), usageChunk.get("usage"));
-        assertEquals("stop", OpenAiGolden.json(out.get(out.size() - 3)).at("/choices/0/finish_reason").textValue());
+        assertEquals("stop", json(out.get(out.size() - 3)).at("/choices/0/finish_reason").textValue());
     }
 
     @Test
@@ -174,7 +181,7 @@ class OpenAiStreamEncoderTest {
             events.add(new StreamEvent.TextDelta("w" + i + " "));
             expected.append("w").append(i).append(' ');
         }
-        List<SseEvent> out = OpenAiGolden.encode(events, OpenAiGolden.ctx(false));
+        List<SseEvent> out = OpenAiFixtures.encode(events, OpenAiFixtures.ctx(false));
         assertEquals(1003, out.size());
         StringBuilder text = new StringBuilder();
         for (SseEvent e : out.subList(1, 1001)) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ForeignReasoningFilterTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("responses");
 
     private final ResponsesCodec codec = new ResponsesCodec();
 
@@ -18,7 +21,7 @@ class ForeignReasoningFilterTest {
 
     @Test
     void bodyWithoutTagIsReturnedItself() {
-        byte[] body = Golden.bytes("request-codex-multiturn.json");
+        byte[] body = GOLDEN.bytes("request-codex-multiturn.json");
         assertSame(body, codec.dropForeignReasoning(body));
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig;
@@ -22,10 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class ResponsesRequestDecodeTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("responses");
+
     private final ResponsesCodec codec = new ResponsesCodec();
 
     private ChatRequest decodeGolden(String name) {
-        return codec.decodeRequest(Golden.json(name));
+        return codec.decodeRequest(GOLDEN.json(name));
     }
 
     private ChatRequest decode(String json) {
@@ -64,7 +67,7 @@ class ResponsesRequestDecodeTest {
     @Test
     void functionToolsAndChoiceWhileBuiltInToolsAreIgnored() {
         ChatRequest r = decodeGolden("request-functions.json");
-        JsonNode params = Golden.json("request-functions.json").get("tools").get(0).get("parameters");
+        JsonNode params = GOLDEN.json("request-functions.json").get("tools").get(0).get("parameters");
         assertEquals(List.of(new ToolDefinition("get_current_weather", "Get the current weather in a given location",
                 params, null)), r.tools());
         assertEquals(ToolChoice.AUTO, r.toolChoice());
@@ -79,7 +82,7 @@ class ResponsesRequestDecodeTest {
     @Test
     void structuredOutputSamplingAndFlags() {
         ChatRequest r = decodeGolden("request-structured-output.json");
-        JsonNode schema = Golden.json("request-structured-output.json").get("text").get("format").get("schema");
+        JsonNode schema = GOLDEN.json("request-structured-output.json").get("text").get("format").get("schema");
         assertEquals(List.of(new ContentPart.Text("Extract the event information.")), r.system());
         assertEquals(List.of(Message.text(Message.Role.USER, "Alice and Bob are going to a science fair on Friday.")),
                 r.messages());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ContentPart;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.Message;
 import dev.cliproxy.formats.ReasoningConfig;
@@ -24,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ResponsesRequestEncodeTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("responses");
 
     private static final JsonNode WEATHER_SCHEMA = Json.parse("""
             {"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}"""
@@ -74,7 +77,7 @@ class ResponsesRequestEncodeTest {
 
     @Test
     void everyFieldIsWrittenAsTheResponsesApiExpects() {
-        Golden.assertJson("encode-request-full.json", codec.encodeRequest(fullRequest()));
+        GOLDEN.assertJson("encode-request-full.json", codec.encodeRequest(fullRequest()));
     }
 
     @Test
@@ -91,7 +94,7 @@ class ResponsesRequestEncodeTest {
     void minimalRequestHasEmptyInstructionsAndIsStateless() {
         JsonNode body = encode(new ChatRequest("gpt-5", List.of(), List.of(Message.text(Message.Role.USER, "hi")),
                 List.of(), null, Sampling.NONE, null, null, false, false, null, null));
-        Golden.assertJson("encode-request-minimal.json", Json.write(body));
+        GOLDEN.assertJson("encode-request-minimal.json", Json.write(body));
     }
 
     @Test
@@ -190,7 +193,7 @@ class ResponsesRequestEncodeTest {
 
     @Test
     void clientRequestSurvivesDecodeEncodeDecode() {
-        ChatRequest first = codec.decodeRequest(Golden.json("request-codex-multiturn.json"));
+        ChatRequest first = codec.decodeRequest(GOLDEN.json("request-codex-multiturn.json"));
         ChatRequest second = codec.decodeRequest(encode(first));
         assertEquals(first.system(), second.system());
         assertEquals(first.messages(), second.messages());

@@ -10,6 +10,7 @@ import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.ContentPart;
 import dev.cliproxy.formats.FinishReason;
 import dev.cliproxy.formats.FormatException;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.Signature;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ResponsesResponseCodecTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("responses");
+
     private final ResponsesCodec codec = new ResponsesCodec();
 
     private static byte[] utf8(String s) {
@@ -31,8 +34,8 @@ class ResponsesResponseCodecTest {
 
     @Test
     void decodesTheDocumentedTextResponse() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-text.json"));
-        String story = Golden.json("response-text.json").at("/output/0/content/0/text").textValue();
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-text.json"));
+        String story = GOLDEN.json("response-text.json").at("/output/0/content/0/text").textValue();
         assertEquals(new ChatResponse("resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b", "gpt-4.1-2025-04-14",
                 1741476542, List.of(new ContentPart.Text(story)), FinishReason.STOP, null,
                 new Usage(36, 87, 0, 0, 0)), r);
@@ -40,7 +43,7 @@ class ResponsesResponseCodecTest {
 
     @Test
     void decodesAFunctionCallWithItsCallId() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-function-call.json"));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-function-call.json"));
         assertEquals(List.of(new ContentPart.ToolCall("call_unLAR8MvFNptuiZK6K6HCy5k", "get_current_weather",
                 "{\"location\":\"Boston, MA\",\"unit\":\"celsius\"}", null)), r.content());
         assertEquals(FinishReason.TOOL_CALLS, r.finishReason());
@@ -49,7 +52,7 @@ class ResponsesResponseCodecTest {
 
     @Test
     void decodesReasoningWithEncryptedContentCachedAndReasoningTokensFromTheCompletedEvent() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-completed-reasoning.json"));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-completed-reasoning.json"));
         assertEquals(List.of(
                 new ContentPart.Reasoning("**Formulating a short introduction**\n\nI need to introduce myself in under"
                         + " 8 words.\n\n**Finalizing my introduction**\n\nI'll go with that as my final answer.",
@@ -61,7 +64,7 @@ class ResponsesResponseCodecTest {
 
     @Test
     void incompleteForTokensIsLength() {
-        ChatResponse r = codec.decodeResponse(Golden.bytes("response-incomplete.json"));
+        ChatResponse r = codec.decodeResponse(GOLDEN.bytes("response-incomplete.json"));
         assertEquals(FinishReason.LENGTH, r.finishReason());
         assertEquals(List.of(new ContentPart.Text("In a shimmering forest under a sky")), r.content());
     }
@@ -126,7 +129,7 @@ class ResponsesResponseCodecTest {
 
     @Test
     void encodesAWholeResponseEchoingTheRequest() {
-        Golden.assertJson("encode-response-tool-calls.json", codec.encodeResponse(toolCallAnswer(),
+        GOLDEN.assertJson("encode-response-tool-calls.json", codec.encodeResponse(toolCallAnswer(),
                 contextWithRequest()));
     }
 
@@ -134,7 +137,7 @@ class ResponsesResponseCodecTest {
     void encodesLengthAsIncompleteWithDefaultsWhenTheRequestIsUnknown() {
         ChatResponse r = new ChatResponse(null, "gpt-5", 0, List.of(new ContentPart.Text("In a shimmering")),
                 FinishReason.LENGTH, null, new Usage(20, 16, 0, 0, 0));
-        Golden.assertJson("encode-response-incomplete.json", codec.encodeResponse(r,
+        GOLDEN.assertJson("encode-response-incomplete.json", codec.encodeResponse(r,
                 new ResponseContext("gpt-5", "req-1", 1700000000L, null, false)));
     }
 

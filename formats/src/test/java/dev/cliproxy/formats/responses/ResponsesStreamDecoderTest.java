@@ -7,6 +7,7 @@ import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.ContentPart;
 import dev.cliproxy.formats.FinishReason;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Signature;
 import dev.cliproxy.formats.StreamAggregator;
 import dev.cliproxy.formats.StreamDecoder;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ResponsesStreamDecoderTest {
 
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("responses");
+
     static List<StreamEvent> decode(List<SseEvent> transcript) {
         StreamDecoder decoder = new ResponsesCodec().newStreamDecoder();
         List<StreamEvent> out = new ArrayList<>();
@@ -31,7 +34,7 @@ class ResponsesStreamDecoderTest {
     }
 
     static List<StreamEvent> decodeGolden(String name) {
-        return decode(Golden.sse(name));
+        return decode(GOLDEN.sse(name));
     }
 
     @Test
@@ -117,7 +120,7 @@ class ResponsesStreamDecoderTest {
 
     @Test
     void streamCutOffBeforeCompletionIsAnError() {
-        List<SseEvent> transcript = Golden.sse("stream-text.sse");
+        List<SseEvent> transcript = GOLDEN.sse("stream-text.sse");
         List<StreamEvent> events = decode(transcript.subList(0, 5));
         assertEquals(List.of(
                 new StreamEvent.MessageStart("resp_67ccfcdd16748190a91872c75d38539e09e4d4aac714747c",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.FinishReason;
+import dev.cliproxy.formats.GoldenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.Signature;
@@ -21,6 +22,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ResponsesStreamEncoderTest {
+
+    private static final GoldenFiles GOLDEN = GoldenFiles.in("responses");
 
     private static final Set<String> TERMINAL = Set.of("response.completed", "response.incomplete",
             "response.failed");
@@ -52,7 +55,7 @@ class ResponsesStreamEncoderTest {
 
     @Test
     void textStream() {
-        Golden.assertSse("encode-stream-text.sse", encode(PLAIN, List.of(
+        GOLDEN.assertSse("encode-stream-text.sse", encode(PLAIN, List.of(
                 new StreamEvent.MessageStart("resp_abc123", "gpt-5-2025-08-07", new Usage(12, 0, 0, 0, 0)),
                 new StreamEvent.TextDelta("Hello"),
                 new StreamEvent.TextDelta(" world"),
@@ -62,7 +65,7 @@ class ResponsesStreamEncoderTest {
 
     @Test
     void reasoningTextAndParallelToolCallsFromAClaudeUpstream() {
-        Golden.assertSse("encode-stream-reasoning-tools.sse", encode(ResponsesResponseCodecTest.contextWithRequest(),
+        GOLDEN.assertSse("encode-stream-reasoning-tools.sse", encode(ResponsesResponseCodecTest.contextWithRequest(),
                 List.of(
                         new StreamEvent.MessageStart("msg_01XFDUDYJgAACzvnptvVoYEL", "claude-sonnet-4-5", null),
                         new StreamEvent.ReasoningDelta("Let me think"),
@@ -84,7 +87,7 @@ class ResponsesStreamEncoderTest {
 
     @Test
     void errorMidStreamIsErrorThenFailedAndNothingAfter() {
-        Golden.assertSse("encode-stream-error.sse", encode(PLAIN, List.of(
+        GOLDEN.assertSse("encode-stream-error.sse", encode(PLAIN, List.of(
                 new StreamEvent.MessageStart("resp_e1", "gpt-5", null),
                 new StreamEvent.TextDelta("Partial"),
                 new StreamEvent.StreamError(new ApiError(429, "Rate limit reached for gpt-5", null)),
@@ -94,7 +97,7 @@ class ResponsesStreamEncoderTest {
 
     @Test
     void lengthEndsAsIncomplete() {
-        Golden.assertSse("encode-stream-length.sse", encode(PLAIN, List.of(
+        GOLDEN.assertSse("encode-stream-length.sse", encode(PLAIN, List.of(
                 new StreamEvent.TextDelta("In a shimmering"),
                 new StreamEvent.Finish(FinishReason.LENGTH, null))));
     }

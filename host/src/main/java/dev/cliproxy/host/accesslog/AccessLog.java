@@ -86,7 +86,7 @@ public final class AccessLog implements ExchangeListener {
     }
 
     /** A logfmt value: bare when safe, else double-quoted with quotes, backslashes and line breaks escaped. */
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s == null) {
             return "-";
         }

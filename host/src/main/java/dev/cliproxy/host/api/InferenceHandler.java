@@ -8,6 +8,7 @@ import dev.cliproxy.host.http.ChannelHandler;
 import dev.cliproxy.host.http.ExchangeChannel;
 import dev.cliproxy.host.http.RequestBodies;
 import dev.cliproxy.host.http.RequestIds;
+import dev.cliproxy.host.pipeline.ClientChannel;
 import dev.cliproxy.host.pipeline.ErrorReplies;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.pipeline.ProxyException;
@@ -47,16 +48,25 @@ public final class InferenceHandler implements ChannelHandler {
 
     @Override
     public void handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
+        InboundRequest in = read(exchange, channel);
+        if (in != null) {
+            pipeline.handle(in, channel);
+        }
+    }
+
+    /**
+     * The request parsed, or {@code null} once input it cannot use has been answered in the client's format (for
+     * callers that decide themselves where the request goes, as the Amp integration does).
+     */
+    public InboundRequest read(HttpServerExchange exchange, ClientChannel channel) throws java.io.IOException {
         long start = System.nanoTime();
-        InboundRequest in;
         try {
-            in = parse(exchange, start);
+            return parse(exchange, start);
         } catch (RuntimeException e) {
             ErrorReplies.Reply reply = errors.render(e, format, null);
             channel.sendJson(reply.status(), reply.body(), reply.headers());
-            return;
+            return null;
         }
-        pipeline.handle(in, channel);
     }
 
     private InboundRequest parse(HttpServerExchange exchange, long start) throws java.io.IOException {

@@ -133,6 +133,21 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         exchange.getResponseHeaders().put(Headers.DATE, HttpDate.now());
         headers.forEach((k, v) -> exchange.getResponseHeaders().put(new HttpString(k), v));
+        openStream();
+    }
+
+    /**
+     * Commits a response of any status with {@code headers} (every value of each name, as a reverse proxy relays
+     * them); the body follows with {@link #write}, each write flushed. A {@code Content-Length} among the headers
+     * makes the body that long.
+     */
+    public void startResponse(int status, Map<String, List<String>> headers) {
+        exchange.setStatusCode(status);
+        headers.forEach((k, v) -> exchange.getResponseHeaders().putAll(new HttpString(k), v));
+        openStream();
+    }
+
+    private void openStream() {
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
         }
@@ -148,6 +163,14 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
             cancellation.cancel();
             throw e;
         }
+    }
+
+    /**
+     * Gives up on a started answer: the connection is dropped when the channel closes, so the client sees the body
+     * cut off instead of complete (for a relay whose source broke off).
+     */
+    public void abort() {
+        cancellation.cancel();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cliproxy.host.management;
 
 import dev.cliproxy.host.config.ProxyConfig;
+import dev.cliproxy.host.http.Caller;
 import dev.cliproxy.host.state.LiveState;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

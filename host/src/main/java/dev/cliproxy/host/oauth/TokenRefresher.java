@@ -58,6 +58,7 @@ public final class TokenRefresher implements AutoCloseable {
     private final HostServices services;
     private final Clock clock;
     private final Map<String, RefreshState> states = new ConcurrentHashMap<>();
+    private final Map<String, String> providers = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Boolean>> inflight = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("token-refresh-", 0).factory());
@@ -87,8 +88,8 @@ public final class TokenRefresher implements AutoCloseable {
 
     /**
      * Refreshes file {@code name} now (joining an attempt already running); completes with whether the file holds
-     * a new access token afterwards. With a {@code staleToken}, a file that no longer holds it counts as refreshed
-     * already and is not refreshed again.
+     * a new access token afterwards. With a {@code staleToken}, a file whose credentials no longer send it counts as
+     * refreshed already and is not refreshed again.
      */
     public CompletableFuture<Boolean> refresh(String name, String staleToken) {
         return inflight.computeIfAbsent(name, n -> {
@@ -99,17 +100,16 @@ public final class TokenRefresher implements AutoCloseable {
     }
 
     /**
-     * After an upstream 401 with {@code usedSecret}: true when the file now holds another access token (a sibling
-     * refreshed it, or this refresh did), so the request may be retried once; false while the file is backing off
+     * After an upstream 401 with {@code usedSecret}: true when the file's credentials now send another access token
+     * (a sibling refreshed it, or this refresh did), so the request may be retried once; false while the file is backing off
      * or when the refresh fails. Blocks up to 30 s.
      */
     public boolean refreshAfterUnauthorized(Credential credential, String usedSecret) {
         String name = credential.authFile();
-        Optional<TokenFile> file = files.load(name);
-        if (file.isEmpty()) {
+        if (files.load(name).isEmpty()) {
             return false;
         }
-        if (!Objects.equals(file.get().text("access_token"), usedSecret)) {
+        if (!Objects.equals(liveSecret(name), usedSecret)) {
             return true;
         }
         RefreshState s = state(name);
@@ -124,6 +124,12 @@ public final class TokenRefresher implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             return false;
         }
+    }
+
+    /** The access token the live credentials of file {@code name} send (as their plugin read it), or null. */
+    private String liveSecret(String name) {
+        return live.current().allCredentials().stream().filter(c -> name.equals(c.authFile())).findFirst()
+                .map(Credential::secret).orElse(null);
     }
 
     /** Whether a refresh of {@code name} is running. */
@@ -161,12 +167,14 @@ public final class TokenRefresher implements AutoCloseable {
                 continue;
             }
             present.add(c.authFile());
+            providers.put(c.authFile(), c.provider());
             JsonNode content = file.get().content();
             Instant refreshAt = entry.get().login().refreshAt(file.get());
             states.compute(c.authFile(), (n, s) -> (s == null ? RefreshState.NONE : s).scheduled(refreshAt,
                     TokenFiles.expiry(content), TokenFiles.lastRefresh(content)));
         }
         states.keySet().retainAll(present);
+        providers.keySet().retainAll(present);
     }
 
     private boolean attempt(String name, String staleToken) {
@@ -174,11 +182,12 @@ public final class TokenRefresher implements AutoCloseable {
         lock.lock();
         try {
             Optional<TokenFile> before = files.load(name);
-            Optional<AccountLogins.Entry> entry = before.flatMap(f -> logins.byName(f.text("type")));
+            Optional<AccountLogins.Entry> entry = Optional.ofNullable(providers.get(name))
+                    .flatMap(logins::byProvider);
             if (before.isEmpty() || entry.isEmpty()) {
                 return false;
             }
-            if (staleToken != null && !staleToken.equals(before.get().text("access_token"))) {
+            if (staleToken != null && !staleToken.equals(liveSecret(name))) {
                 return true;
             }
             TokenFile refreshed;

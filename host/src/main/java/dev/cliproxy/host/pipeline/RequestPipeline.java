@@ -54,12 +54,20 @@ public final class RequestPipeline {
 
     /** Serves {@code in}, writing the answer to {@code out}. Never throws. */
     public void handle(InboundRequest in, ClientChannel client) {
+        handle(in, in.model(), client);
+    }
+
+    /**
+     * Serves {@code in} with the candidates of {@code servedModel} (a name the Amp integration mapped the request
+     * to), while the answer still names the model the client asked for, {@code in.model()}. Never throws.
+     */
+    public void handle(InboundRequest in, String servedModel, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
         ClientChannel out = listener.started(in, client);
         FormatBridge bridge = new FormatBridge(in);
         try {
             RuntimeState state = live.current();
-            CandidatePool pool = state.models().pool(in.model());
+            CandidatePool pool = state.models().pool(servedModel);
             if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");

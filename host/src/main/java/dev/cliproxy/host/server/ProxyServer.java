@@ -1,6 +1,7 @@
 package dev.cliproxy.host.server;
 
 import dev.cliproxy.api.Credential;
+import dev.cliproxy.host.amp.AmpRoutes;
 import dev.cliproxy.host.api.ApiRoutes;
 import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.config.ConfigStore;
@@ -53,8 +54,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The running proxy: wires config, plugins, routing, management, observability and the Undertow server, and shuts
  * them down in order. The handler chain every request goes through, outermost first: graceful-shutdown gate ->
- * request id -> CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes});
- * all others: the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
+ * request id -> the paths Amp's upstream serves ({@link AmpRoutes#withUpstreamRoutes}, without CORS); all others:
+ * CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes}); all others:
+ * the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -128,6 +130,9 @@ public final class ProxyServer implements AutoCloseable {
         for (String name : oauth.logins().names()) {
             routes.get("/" + name + "/callback", oauth.sessions().callbackHandler());
         }
+        AmpRoutes amp = new AmpRoutes(live, pipeline, http, requests, clock,
+                Path.of(System.getProperty("user.home")));
+        amp.register(routes);
         if (observability.metricsOnMainPort()) {
             routes.get("/metrics", observability.metricsEndpoint());
         }
@@ -139,7 +144,8 @@ public final class ProxyServer implements AutoCloseable {
         AuthFileEdits.register(management, oauth.files());
         management.authFileStatus(oauth.accounts()::status);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
-        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(new Cors(root)));
+        GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(
+                amp.withUpstreamRoutes(new Cors(root))));
 
         Undertow undertow = build(config, gate);
         try {

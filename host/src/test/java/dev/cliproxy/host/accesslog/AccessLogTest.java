@@ -10,37 +10,33 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.cliproxy.host.auth.ClientKeys;
 import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.metrics.CompatUpstream;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** One structured access line per request, through the real server. */
 class AccessLogTest {
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer(CompatUpstream.config(1, ""));
 
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final Logger access = (Logger) LoggerFactory.getLogger("dev.cliproxy.access");
-    private TestProxy proxy;
 
     @BeforeEach
     void start() {
         lines.start();
         access.addAppender(lines);
-        proxy = TestProxy.start(CompatUpstream.config(upstream, 1, ""));
     }
 
     @AfterEach
     void stop() {
-        proxy.close();
         access.detachAppender(lines);
     }
 
@@ -53,7 +49,7 @@ class AccessLogTest {
 
     @Test
     void writesOneLineWithIdsStatusTimingsAndTokensHonouringTheClientRequestId() {
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         HttpResponse<String> r = proxy.send(proxy.request("/v1/chat/completions")
                 .header("Authorization", "Bearer " + CompatUpstream.KEY).header("X-Request-Id", "trace-42")
                 .POST(HttpRequest.BodyPublishers.ofString(CompatUpstream.CHAT)).build());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.RawUpstream;
-import dev.cliproxy.host.testing.TestProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,8 +15,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that goes away cancels its upstream call at once, even while the upstream is silent: the fake upstream
@@ -26,32 +26,21 @@ class ClientDisconnectTest {
 
     private static final String KEY = "client-key-0123456789";
 
-    private RawUpstream upstream;
-    private TestProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (upstream != null) {
-            upstream.close();
-        }
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withRawUpstream();
 
     private void startProxy(RawUpstream.Script script) {
-        upstream = RawUpstream.start(script);
-        proxy = TestProxy.start("""
+        proxy.start(script, """
                 api-keys: ["%s"]
                 openai-compatibility:
                   - name: fake
-                    base-url: %s
+                    base-url: {upstream}/v1
                     api-key-entries:
                       - api-key: up-key-000000000001
                     models:
                       - name: up-model
                         alias: m
-                """.formatted(KEY, upstream.url("/v1")));
+                """.formatted(KEY));
     }
 
     private Socket client(boolean stream) throws IOException {
@@ -67,8 +56,8 @@ class ClientDisconnectTest {
     }
 
     private void assertUpstreamClosedWithinASecond(long clientClosedAt) throws InterruptedException {
-        assertTrue(upstream.awaitClosed(1, TimeUnit.SECONDS), "upstream connection still open after 1 s");
-        long millis = (upstream.closedAtNanos() - clientClosedAt) / 1_000_000;
+        assertTrue(proxy.rawUpstream().awaitClosed(1, TimeUnit.SECONDS), "upstream connection still open after 1 s");
+        long millis = (proxy.rawUpstream().closedAtNanos() - clientClosedAt) / 1_000_000;
         System.out.printf("%s: upstream saw its connection close %d ms after the client left%n",
                 Thread.currentThread().getStackTrace()[2].getMethodName(), millis);
     }
@@ -77,7 +66,7 @@ class ClientDisconnectTest {
     void cancelsASilentUpstreamWhenTheClientLeavesBeforeAnyAnswer() throws Exception {
         startProxy((request, out, connection) -> connection.awaitPeerClose());
         Socket client = client(false);
-        assertTrue(upstream.awaitRequest(5, TimeUnit.SECONDS));
+        assertTrue(proxy.rawUpstream().awaitRequest(5, TimeUnit.SECONDS));
 
         long leftAt = System.nanoTime();
         client.close();
@@ -91,7 +80,7 @@ class ClientDisconnectTest {
             connection.awaitPeerClose();
         });
         Socket client = client(true);
-        assertTrue(upstream.awaitRequest(5, TimeUnit.SECONDS));
+        assertTrue(proxy.rawUpstream().awaitRequest(5, TimeUnit.SECONDS));
 
         long leftAt = System.nanoTime();
         client.close();
@@ -136,7 +125,7 @@ class ClientDisconnectTest {
         }
         assertTrue(line != null, "the terminal event reached the client");
         client.close();
-        assertTrue(upstream.awaitClosed(5, TimeUnit.SECONDS), "the upstream call ended");
+        assertTrue(proxy.rawUpstream().awaitClosed(5, TimeUnit.SECONDS), "the upstream call ended");
 
         String served = "cliproxy_requests_total{format=\"openai-chat\",model=\"m\",provider=\"openai-compat\","
                 + "route=\"/v1/chat/completions\",status=\"2xx\"} 1.0";

@@ -12,8 +12,7 @@ import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import io.undertow.Undertow;
 import io.undertow.server.RoutingHandler;
 import java.net.InetSocketAddress;
@@ -23,11 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Supplier;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The credential-state and cooldown-reset handlers, mounted on a bare Undertow beside a real proxy whose requests
@@ -39,33 +37,30 @@ class CredentialManagementHandlersTest {
     private static final String QUOTA = "sk-quota-secret-0000000001";
     private static final String GOOD = "sk-good-secret-00000000002";
 
-    @StartStop
-    private final MockWebServer upstream = NoDelayServerSockets.mockWebServer();
-
     private final KeyedDispatcher keys = new KeyedDispatcher();
     private final MutableClock clock = MutableClock.startingNow();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private TestProxy proxy;
     private Undertow management;
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer("""
+            api-keys: ["%s"]
+            routing: {strategy: fill-first}
+            openai-compatibility:
+              - name: fake
+                base-url: {upstream}/v1
+                api-key-entries:
+                  - api-key: %s
+                  - api-key: %s
+                models:
+                  - name: up-model
+                    alias: m
+            """.formatted(KEY, QUOTA, GOOD)).dispatcher(keys).clock(clock);
 
     @BeforeEach
     void start() {
-        upstream.setDispatcher(keys);
         keys.on(QUOTA, () -> ChatFixtures.quota(120, "You exceeded your current quota"))
                 .on(GOOD, () -> ChatFixtures.ok("fine"));
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                routing: {strategy: fill-first}
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: %s
-                      - api-key: %s
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, upstream.url("/v1"), QUOTA, GOOD), clock);
         Supplier<List<Credential>> credentials = () -> proxy.server().live().current().allCredentials();
         CooldownTracker tracker = proxy.server().cooldowns();
         management = Undertow.builder().addHttpListener(0, "127.0.0.1")
@@ -79,7 +74,6 @@ class CredentialManagementHandlersTest {
     @AfterEach
     void stop() {
         management.stop();
-        proxy.close();
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {

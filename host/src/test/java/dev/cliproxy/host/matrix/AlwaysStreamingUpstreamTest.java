@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client of the upstream's own format that does not stream, against an upstream that only streams (Codex):
@@ -17,17 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class AlwaysStreamingUpstreamTest {
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     @Test
     void nonStreamingResponsesClientIsPassedThroughToCodexAsAStream() {
@@ -36,7 +26,7 @@ class AlwaysStreamingUpstreamTest {
                 + "\"tools\":[{\"type\":\"web_search\"}],\"text\":{\"verbosity\":\"low\"},"
                 + "\"prompt_cache_key\":\"session-42\",\"reasoning\":{\"effort\":\"low\",\"summary\":\"detailed\"}}";
 
-        HttpResponse<String> r = fixture.proxy.send(ClientDialect.post(fixture.proxy, "/v1/responses", body)
+        HttpResponse<String> r = fixture.proxy().send(ClientDialect.post(fixture.proxy(), "/v1/responses", body)
                 .header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY).build());
 
         assertEquals(200, r.statusCode(), r.body());

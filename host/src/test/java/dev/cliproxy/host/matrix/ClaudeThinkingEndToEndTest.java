@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,17 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ClaudeThinkingEndToEndTest {
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     @ParameterizedTest(name = "{0} with effort {1}")
     @CsvSource({
@@ -44,7 +34,7 @@ class ClaudeThinkingEndToEndTest {
         String body = "{\"model\":\"" + model + "\",\"reasoning_effort\":\"" + effort + "\",\"top_p\":0.97,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Think " + marker + "\"}]}";
 
-        HttpResponse<String> r = fixture.proxy.send(fixture.proxy.request("/v1/chat/completions")
+        HttpResponse<String> r = fixture.proxy().send(fixture.proxy().request("/v1/chat/completions")
                 .version(HttpClient.Version.HTTP_1_1).header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
 

@@ -11,8 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,17 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CliRequestsTest {
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     /** A captured CLI request: its file, the client format and the path it is posted to. */
     enum Cli {
@@ -83,8 +73,9 @@ class CliRequestsTest {
     void aRealCliRequestGetsACompleteStreamedAnswerFromEveryUpstream(Case c) {
         String body = c.cli().body(c.upstream().model).toString();
 
-        HttpResponse<String> r = fixture.proxy.send(ClientDialect.post(fixture.proxy, c.cli().path(c.upstream().model),
-                body).header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY).build());
+        HttpResponse<String> r = fixture.proxy().send(ClientDialect.post(fixture.proxy(),
+                c.cli().path(c.upstream().model), body)
+                .header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY).build());
 
         ClientDialect.assertSse(r);
         ClientAnswer answer = c.cli().format.dialect.read(r, true);
@@ -109,7 +100,7 @@ class CliRequestsTest {
         ObjectNode body = Cli.CLAUDE_CODE.body(UpstreamKind.GEMINI.model);
         ((ObjectNode) body.withArray("messages").get(0).withArray("content").get(1)).put("text", "Say hi " + marker);
 
-        HttpResponse<String> r = fixture.proxy.send(ClientDialect.post(fixture.proxy, "/v1/messages?beta=true",
+        HttpResponse<String> r = fixture.proxy().send(ClientDialect.post(fixture.proxy(), "/v1/messages?beta=true",
                 body.toString()).header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY).build());
 
         ClientDialect.assertSse(r);

@@ -8,8 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,17 +26,8 @@ class ClientErrorsTest {
         }
     }
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     static Stream<Bad> badInputs() {
         String claude = UpstreamKind.CLAUDE.model;
@@ -100,7 +90,7 @@ class ClientErrorsTest {
         fixture.fake.script(marker, r -> FakeUpstreams.json(400, "{\"type\":\"error\",\"error\":{\"type\":"
                 + "\"invalid_request_error\",\"message\":\"messages: text content blocks must be non-empty\"}}"));
 
-        HttpResponse<String> r = fixture.proxy.send(client.dialect.request(fixture.proxy, MatrixFixture.CLIENT_KEY,
+        HttpResponse<String> r = fixture.proxy().send(client.dialect.request(fixture.proxy(), MatrixFixture.CLIENT_KEY,
                 UpstreamKind.CLAUDE.model, Scenario.TEXT, false, marker));
 
         assertEquals(400, r.statusCode(), r.body());
@@ -124,7 +114,7 @@ class ClientErrorsTest {
             case GEMINI -> "gemini-3.5-flash";
         };
 
-        HttpResponse<String> r = fixture.proxy.send(client.dialect.request(fixture.proxy, MatrixFixture.CLIENT_KEY,
+        HttpResponse<String> r = fixture.proxy().send(client.dialect.request(fixture.proxy(), MatrixFixture.CLIENT_KEY,
                 model, Scenario.TEXT, false, marker));
 
         assertEquals(429, r.statusCode(), r.body());
@@ -137,7 +127,7 @@ class ClientErrorsTest {
     @ParameterizedTest(name = "{0} client")
     @EnumSource(ClientFormat.class)
     void wrongClientKeyIs401InTheClientsFormat(ClientFormat client) {
-        HttpResponse<String> r = fixture.proxy.send(client.dialect.request(fixture.proxy, "wrong-key-0000000000",
+        HttpResponse<String> r = fixture.proxy().send(client.dialect.request(fixture.proxy(), "wrong-key-0000000000",
                 UpstreamKind.CLAUDE.model, Scenario.TEXT, false, MatrixFixture.marker()));
 
         assertEquals(401, r.statusCode(), r.body());
@@ -166,13 +156,13 @@ class ClientErrorsTest {
     }
 
     private static HttpResponse<String> send(ClientFormat client, String path, String body) {
-        HttpRequest.Builder b = fixture.proxy.request(path).version(HttpClient.Version.HTTP_1_1)
+        HttpRequest.Builder b = fixture.proxy().request(path).version(HttpClient.Version.HTTP_1_1)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         switch (client) {
             case CLAUDE -> b.header("x-api-key", MatrixFixture.CLIENT_KEY).header("anthropic-version", "2023-06-01");
             case GEMINI -> b.header("x-goog-api-key", MatrixFixture.CLIENT_KEY);
             default -> b.header("Authorization", "Bearer " + MatrixFixture.CLIENT_KEY);
         }
-        return fixture.proxy.send(b.build());
+        return fixture.proxy().send(b.build());
     }
 }

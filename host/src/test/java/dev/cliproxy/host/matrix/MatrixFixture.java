@@ -1,42 +1,30 @@
 package dev.cliproxy.host.matrix;
 
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.TestProxy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real proxy configured with all four upstream kinds, each served by the one {@link FakeUpstreams} server.
- * Started once per test class.
+ * Register it on a static field with {@code @RegisterExtension}: it is started once per test class.
  */
-final class MatrixFixture implements AutoCloseable {
+final class MatrixFixture implements BeforeAllCallback, AfterAllCallback {
 
     static final String CLIENT_KEY = "matrix-client-key-0123456789";
     private static final AtomicInteger CASES = new AtomicInteger();
 
     final FakeUpstreams fake = new FakeUpstreams();
-    final MockWebServer server = new MockWebServer();
-    final TestProxy proxy;
+    private final ProxyWithUpstream proxyWithUpstream;
 
     MatrixFixture() {
-        this("");
-    }
-
-    /** A fixture whose config also holds {@code extraYaml}. */
-    MatrixFixture(String extraYaml) {
-        server.setDispatcher(fake);
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String base = server.url("/").toString().replaceAll("/$", "");
         StringBuilder yaml = new StringBuilder("api-keys: [\"" + CLIENT_KEY + "\"]\n");
         for (UpstreamKind k : UpstreamKind.values()) {
-            yaml.append(k.yaml(base));
+            yaml.append(k.yaml(ProxyWithUpstream.UPSTREAM));
         }
-        proxy = TestProxy.start(yaml + extraYaml);
+        proxyWithUpstream = ProxyWithUpstream.withMockWebServer(yaml.toString()).dispatcher(fake);
     }
 
     /** A fresh marker, unique in this JVM. */
@@ -44,9 +32,17 @@ final class MatrixFixture implements AutoCloseable {
         return "[case-" + CASES.incrementAndGet() + "]";
     }
 
+    TestProxy proxy() {
+        return proxyWithUpstream.proxy();
+    }
+
     @Override
-    public void close() {
-        proxy.close();
-        server.close();
+    public void beforeAll(ExtensionContext context) {
+        proxyWithUpstream.beforeAll(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        proxyWithUpstream.afterAll(context);
     }
 }

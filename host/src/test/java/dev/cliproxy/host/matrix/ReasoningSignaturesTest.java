@@ -10,9 +10,8 @@ import dev.cliproxy.formats.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,17 +26,8 @@ class ReasoningSignaturesTest {
     private static final String GEMINI_SIG = "CiQBVKhc7sGemini/sig+AAA=";
     private static final String CODEX_SIG = "gAAAAABnzNK_codex/encrypted+reasoning==";
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     private static String claudeHistory(String marker, String signature) {
         return "{\"model\":\"" + UpstreamKind.CLAUDE.model + "\",\"max_tokens\":2048,"
@@ -50,7 +40,7 @@ class ReasoningSignaturesTest {
     }
 
     private static HttpResponse<String> post(String path, String body, String authHeader, String authValue) {
-        return fixture.proxy.send(fixture.proxy.request(path).version(HttpClient.Version.HTTP_1_1)
+        return fixture.proxy().send(fixture.proxy().request(path).version(HttpClient.Version.HTTP_1_1)
                 .header(authHeader, authValue).header("Content-Type", "application/json")
                 .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
@@ -106,7 +96,7 @@ class ReasoningSignaturesTest {
     @Test
     void claudeSignatureHandedToAnOpenAiClientIsRestoredExactlyWhenItComesBack() {
         String first = MatrixFixture.marker();
-        HttpResponse<String> answer = fixture.proxy.send(ClientFormat.OPENAI_CHAT.dialect.request(fixture.proxy,
+        HttpResponse<String> answer = fixture.proxy().send(ClientFormat.OPENAI_CHAT.dialect.request(fixture.proxy(),
                 MatrixFixture.CLIENT_KEY, UpstreamKind.CLAUDE.model, Scenario.TEXT, false, first));
         JsonNode message = Json.parse(answer.body().getBytes()).at("/choices/0/message");
         assertEquals("The user wants a greeting.", message.path("reasoning_content").asText(), answer.body());

@@ -14,8 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,17 +33,8 @@ class StreamIntegrityTest {
         }
     }
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     static Stream<Pair> pairs() {
         List<Pair> pairs = new ArrayList<>();
@@ -57,7 +47,7 @@ class StreamIntegrityTest {
     }
 
     private HttpResponse<String> stream(Pair p, String marker) {
-        return fixture.proxy.send(p.client().dialect.request(fixture.proxy, MatrixFixture.CLIENT_KEY,
+        return fixture.proxy().send(p.client().dialect.request(fixture.proxy(), MatrixFixture.CLIENT_KEY,
                 p.upstream().model, Scenario.TEXT, true, marker));
     }
 
@@ -135,12 +125,12 @@ class StreamIntegrityTest {
     @EnumSource(UpstreamKind.class)
     void geminiStreamWithoutAltIsOneJsonArrayOfChunks(UpstreamKind upstream) {
         String marker = MatrixFixture.marker();
-        HttpRequest sse = ClientFormat.GEMINI.dialect.request(fixture.proxy, MatrixFixture.CLIENT_KEY,
+        HttpRequest sse = ClientFormat.GEMINI.dialect.request(fixture.proxy(), MatrixFixture.CLIENT_KEY,
                 upstream.model, Scenario.TEXT, true, marker);
         String url = sse.uri().toString().replace("?alt=sse", "");
         HttpRequest array = HttpRequest.newBuilder(sse, (name, value) -> true).uri(URI.create(url)).build();
 
-        HttpResponse<String> r = fixture.proxy.send(array);
+        HttpResponse<String> r = fixture.proxy().send(array);
 
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));

@@ -10,9 +10,8 @@ import dev.cliproxy.formats.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Token counting: forwarded to upstreams that can count (Claude {@code count_tokens}, Gemini {@code countTokens})
@@ -20,17 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class TokenCountTest {
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     private static String claudeCount(String model, String marker) {
         return "{\"model\":\"" + model + "\",\"max_tokens\":512,\"temperature\":0.3,\"system\":\"You are terse.\","
@@ -42,14 +32,14 @@ class TokenCountTest {
     }
 
     private static HttpResponse<String> claudeClient(String body) {
-        return fixture.proxy.send(fixture.proxy.request("/v1/messages/count_tokens")
+        return fixture.proxy().send(fixture.proxy().request("/v1/messages/count_tokens")
                 .version(HttpClient.Version.HTTP_1_1).header("x-api-key", MatrixFixture.CLIENT_KEY)
                 .header("anthropic-version", "2023-06-01").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static HttpResponse<String> geminiClient(String model, String body) {
-        return fixture.proxy.send(fixture.proxy.request("/v1beta/models/" + model + ":countTokens")
+        return fixture.proxy().send(fixture.proxy().request("/v1beta/models/" + model + ":countTokens")
                 .version(HttpClient.Version.HTTP_1_1).header("x-goog-api-key", MatrixFixture.CLIENT_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

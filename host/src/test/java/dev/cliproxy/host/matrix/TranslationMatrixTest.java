@@ -6,8 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,17 +24,8 @@ class TranslationMatrixTest {
         }
     }
 
-    private static MatrixFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new MatrixFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final MatrixFixture fixture = new MatrixFixture();
 
     static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
@@ -55,8 +45,8 @@ class TranslationMatrixTest {
     @MethodSource("cases")
     void clientGetsCompleteAnswerAndUpstreamGetsNativeRequest(Case c) {
         String marker = MatrixFixture.marker();
-        HttpResponse<String> r = fixture.proxy.send(c.client().dialect.request(fixture.proxy, MatrixFixture.CLIENT_KEY,
-                c.upstream().model, c.scenario(), c.stream(), marker));
+        HttpResponse<String> r = fixture.proxy().send(c.client().dialect.request(fixture.proxy(),
+                MatrixFixture.CLIENT_KEY, c.upstream().model, c.scenario(), c.stream(), marker));
 
         ClientAnswer answer = c.client().dialect.read(r, c.stream());
 

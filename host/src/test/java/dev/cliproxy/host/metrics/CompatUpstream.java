@@ -1,7 +1,7 @@
 package dev.cliproxy.host.metrics;
 
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 
 /** Config and canned answers for an OpenAI-compatible fake upstream, shared by the observability tests. */
 public final class CompatUpstream {
@@ -12,8 +12,11 @@ public final class CompatUpstream {
     private CompatUpstream() {
     }
 
-    /** YAML serving {@code my-model} from {@code keys} upstream keys of {@code upstream}, plus {@code extra}. */
-    public static String config(MockWebServer upstream, int keys, String extra) {
+    /**
+     * A {@link ProxyWithUpstream} config template serving {@code my-model} from {@code keys} upstream keys, plus
+     * {@code extra}.
+     */
+    public static String config(int keys, String extra) {
         StringBuilder entries = new StringBuilder();
         for (int i = 0; i < keys; i++) {
             entries.append("          - api-key: up-key-secret-").append(i).append("-abcdef\n");
@@ -22,13 +25,13 @@ public final class CompatUpstream {
                 api-keys: ["%s"]
                 openai-compatibility:
                   - name: fake
-                    base-url: %s
+                    base-url: {upstream}/v1
                     api-key-entries:
                 %s    models:
                       - name: upstream-model-x
                         alias: my-model
                 %s
-                """.formatted(KEY, upstream.url("/v1").toString(), entries, extra);
+                """.formatted(KEY, entries, extra);
     }
 
     /** A successful chat completion with usage 3 in / 2 out. */

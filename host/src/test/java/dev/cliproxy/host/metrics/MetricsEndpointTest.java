@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.host.auth.ClientKeys;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.Sse;
-import dev.cliproxy.host.testing.TestProxy;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,29 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /metrics} on the main port, fed by real requests through the real server. */
 class MetricsEndpointTest {
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
-    private TestProxy proxy;
-
-    @BeforeEach
-    void start() {
-        proxy = TestProxy.start(CompatUpstream.config(upstream, 3, ""));
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer(CompatUpstream.config(3, ""));
 
     private String scrape() {
         HttpResponse<String> r = proxy.get("/metrics", null);
@@ -65,7 +50,7 @@ class MetricsEndpointTest {
 
     @Test
     void countsRequestsAndTokensByProviderModelAndClientKeyId() {
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT).statusCode());
 
         String m = Await.until(this::scrape, s -> s.contains("cliproxy_tokens_total{"));
@@ -97,8 +82,9 @@ class MetricsEndpointTest {
 
     @Test
     void showsCredentialsByStateAndRetriesByReason() {
-        upstream.enqueue(CompatUpstream.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}"));
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(
+                CompatUpstream.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}"));
+        proxy.upstream().enqueue(CompatUpstream.ok());
 
         assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT).statusCode());
 
@@ -115,7 +101,7 @@ class MetricsEndpointTest {
         String chunk = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"upstream-model-x\","
                 + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"finish_reason\":null}]}";
         String first = Sse.dataEvents(chunk);
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        proxy.upstream().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                 .body(first + Sse.dataEvents(chunk, chunk, "[DONE]"))
                 .throttleBody(first.length(), 700, TimeUnit.MILLISECONDS).build());
 

@@ -6,51 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.sse.SseEvent;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.Sse;
-import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** OpenAI Chat Completions in, an OpenAI-compatible upstream out, through the real server over HTTP. */
 class OpenAiCompatEndToEndTest {
 
     private static final String KEY = "client-key-0123456789";
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
-    private TestProxy proxy;
-
-    @BeforeEach
-    void start() {
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: up-key-a
-                      - api-key: up-key-b
-                      - api-key: up-key-c
-                    models:
-                      - name: upstream-model-x
-                        alias: my-model
-                """.formatted(KEY, upstream.url("/v1").toString()));
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer("""
+            api-keys: ["%s"]
+            openai-compatibility:
+              - name: fake
+                base-url: {upstream}/v1
+                api-key-entries:
+                  - api-key: up-key-a
+                  - api-key: up-key-b
+                  - api-key: up-key-c
+                models:
+                  - name: upstream-model-x
+                    alias: my-model
+            """.formatted(KEY));
 
     private static MockResponse json(int code, String body) {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
@@ -58,7 +43,7 @@ class OpenAiCompatEndToEndTest {
 
     @Test
     void rewritesAliasToUpstreamNameAndBackInNonStreamingAnswer() throws Exception {
-        upstream.enqueue(json(200, """
+        proxy.upstream().enqueue(json(200, """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"upstream-model-x",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"hi there"},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":3,"completion_tokens":2,"total_tokens":5},"x_extra":1.50}"""));
@@ -71,7 +56,7 @@ class OpenAiCompatEndToEndTest {
         assertEquals("my-model", answer.path("model").asText());
         assertEquals("hi there", answer.at("/choices/0/message/content").asText());
         assertTrue(r.body().contains("1.50"), "numbers pass through exactly: " + r.body());
-        RecordedRequest sent = upstream.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest sent = proxy.upstream().takeRequest(5, TimeUnit.SECONDS);
         assertEquals("/v1/chat/completions", sent.getUrl().encodedPath());
         JsonNode sentBody = Json.MAPPER.readTree(sent.getBody().utf8());
         assertEquals("upstream-model-x", sentBody.path("model").asText());
@@ -81,7 +66,7 @@ class OpenAiCompatEndToEndTest {
 
     @Test
     void relaysStreamEventByEventWithAliasRewritten() throws Exception {
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        proxy.upstream().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                 .body(Sse.dataEvents(
                         "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"upstream-model-x\","
                                 + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]}",
@@ -109,14 +94,14 @@ class OpenAiCompatEndToEndTest {
         }
         assertEquals("Hello", text.toString());
         assertEquals("[DONE]", events.get(3).dataText());
-        JsonNode sent = Json.MAPPER.readTree(upstream.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        JsonNode sent = Json.MAPPER.readTree(proxy.upstream().takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
         assertTrue(sent.at("/stream_options/include_usage").asBoolean(), "usage is requested from the upstream");
     }
 
     @Test
     void rotatesUpstreamKeysRoundRobin() throws Exception {
         for (int i = 0; i < 6; i++) {
-            upstream.enqueue(json(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"created\":1,"
+            proxy.upstream().enqueue(json(200, "{\"id\":\"x\",\"object\":\"chat.completion\",\"created\":1,"
                     + "\"model\":\"upstream-model-x\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                     + "\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}"));
         }
@@ -124,7 +109,7 @@ class OpenAiCompatEndToEndTest {
         for (int i = 0; i < 6; i++) {
             assertEquals(200, proxy.post("/v1/chat/completions", KEY,
                     "{\"model\":\"my-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode());
-            keys.add(upstream.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
+            keys.add(proxy.upstream().takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Authorization"));
         }
         assertEquals(keys.subList(0, 3), keys.subList(3, 6), "the same rotation repeats");
         assertEquals(3, keys.subList(0, 3).stream().distinct().count(), "each key used once per round: " + keys);
@@ -132,21 +117,21 @@ class OpenAiCompatEndToEndTest {
 
     @Test
     void relaysUpstreamClientErrorWithItsStatusAndBodyWithoutRetry() throws Exception {
-        upstream.enqueue(json(400, "{\"error\":{\"message\":\"bad temperature\",\"type\":\"invalid_request_error\","
-                + "\"param\":\"temperature\",\"code\":null}}"));
+        proxy.upstream().enqueue(json(400, "{\"error\":{\"message\":\"bad temperature\","
+                + "\"type\":\"invalid_request_error\",\"param\":\"temperature\",\"code\":null}}"));
 
         HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY,
                 "{\"model\":\"my-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":9}");
 
         assertEquals(400, r.statusCode());
         assertEquals("bad temperature", Json.MAPPER.readTree(r.body()).at("/error/message").asText());
-        assertEquals(1, upstream.getRequestCount(), "a client fault is not retried");
+        assertEquals(1, proxy.upstream().getRequestCount(), "a client fault is not retried");
     }
 
     @Test
     void relaysServerErrorAfterTryingEveryKey() throws Exception {
         for (int i = 0; i < 3; i++) {
-            upstream.enqueue(json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
+            proxy.upstream().enqueue(json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
         }
 
         HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY,
@@ -154,7 +139,7 @@ class OpenAiCompatEndToEndTest {
 
         assertEquals(503, r.statusCode(), r.body());
         assertEquals("overloaded", Json.MAPPER.readTree(r.body()).at("/error/message").asText());
-        assertEquals(3, upstream.getRequestCount(), "each key tried once");
+        assertEquals(3, proxy.upstream().getRequestCount(), "each key tried once");
         assertEquals("60", r.headers().firstValue("Retry-After").orElse(""),
                 "every key now cools for the 60 s transient cooldown");
     }

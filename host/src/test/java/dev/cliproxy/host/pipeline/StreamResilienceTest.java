@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.testing.ChatFixtures;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.RawUpstream;
 import dev.cliproxy.host.testing.Sse;
-import dev.cliproxy.host.testing.TestProxy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
@@ -18,42 +18,31 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Streams after their first byte: an upstream that breaks ends in an error event; idle gaps get keep-alives. */
 class StreamResilienceTest {
 
     private static final String KEY = "client-key-0123456789";
 
-    private RawUpstream upstream;
-    private TestProxy proxy;
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (upstream != null) {
-            upstream.close();
-        }
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withRawUpstream();
 
     private void start(RawUpstream.Script script, String extraConfig) {
-        upstream = RawUpstream.start(script);
-        proxy = TestProxy.start("""
+        proxy.start(script, """
                 api-keys: ["%s"]
                 %s
                 openai-compatibility:
                   - name: fake
-                    base-url: %s
+                    base-url: {upstream}/v1
                     api-key-entries:
                       - api-key: up-key-000000000001
                       - api-key: up-key-000000000002
                     models:
                       - name: up-model
                         alias: m
-                """.formatted(KEY, extraConfig, upstream.url("/v1")));
+                """.formatted(KEY, extraConfig));
     }
 
     /** Sends one event, then drops the connection in the middle of the chunked body. */
@@ -75,7 +64,7 @@ class StreamResilienceTest {
         assertTrue(events.get(0).dataText().contains("Hel"), r.body());
         JsonNode last = Json.MAPPER.readTree(events.get(events.size() - 1).data());
         assertTrue(last.at("/error/message").asText().contains("upstream stream broke"), r.body());
-        assertEquals(1, upstream.requests().size(), "no retry once bytes reached the client");
+        assertEquals(1, proxy.rawUpstream().requests().size(), "no retry once bytes reached the client");
     }
 
     @Test

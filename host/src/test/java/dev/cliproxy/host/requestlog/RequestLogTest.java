@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.host.metrics.CompatUpstream;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.Sse;
-import dev.cliproxy.host.testing.TestProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,17 +15,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Request log files written by the real server. */
 class RequestLogTest {
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer();
 
-    private static List<Path> logs(TestProxy proxy, String glob) {
+    private List<Path> logs(String glob) {
         Path dir = proxy.dir().resolve("logs");
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -39,82 +38,79 @@ class RequestLogTest {
     }
 
     /** Files are written once the answer has gone out: wait for them with a deadline. */
-    private static List<Path> awaitLogs(TestProxy proxy, String glob, int count) {
+    private List<Path> awaitLogs(String glob, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<Path> found = logs(proxy, glob);
+        List<Path> found = logs(glob);
         while (found.size() < count && System.nanoTime() < deadline) {
             Thread.onSpinWait();
-            found = logs(proxy, glob);
+            found = logs(glob);
         }
         return found;
     }
 
     @Test
     void writesEveryRequestWithTheUpstreamExchangeAndMaskedSecretsWhenRequestLogIsOn() throws IOException {
-        upstream.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        proxy.upstream().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                 .body(Sse.dataEvents("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
                         + "\"model\":\"upstream-model-x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},"
                         + "\"finish_reason\":\"stop\"}]}", "[DONE]")).build());
-        try (TestProxy proxy = TestProxy.start(CompatUpstream.config(upstream, 1, "request-log: true"))) {
-            assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY,
-                    "{\"model\":\"my-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
-                    .statusCode());
+        proxy.start(CompatUpstream.config(1, "request-log: true"));
+        assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY,
+                "{\"model\":\"my-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .statusCode());
 
-            List<Path> files = awaitLogs(proxy, "v1-chat-completions-*.log", 1);
-            assertEquals(1, files.size(), "one file per request");
-            String text = Files.readString(files.getFirst());
-            for (String section : new String[] {"=== REQUEST INFO ===", "=== HEADERS ===", "=== REQUEST BODY ===",
-                    "=== API REQUEST ===", "=== API RESPONSE ===", "=== RESPONSE ==="}) {
-                assertTrue(text.contains(section), section);
-            }
-            assertTrue(text.contains("POST " + upstream.url("/v1/chat/completions")), text);
-            assertTrue(text.contains("Authorization: Bearer up-...cdef"), "upstream key masked: " + text);
-            assertFalse(text.contains("up-key-secret-0-abcdef"), "never the whole upstream key");
-            assertFalse(text.contains(CompatUpstream.KEY), "never the client key");
-            assertTrue(text.contains("\"model\":\"upstream-model-x\""), "raw upstream stream kept");
-            assertTrue(text.contains("\"model\":\"my-model\""), "client stream kept");
-            assertTrue(text.contains("include_usage"), "the upstream request body as sent");
+        List<Path> files = awaitLogs("v1-chat-completions-*.log", 1);
+        assertEquals(1, files.size(), "one file per request");
+        String text = Files.readString(files.getFirst());
+        for (String section : new String[] {"=== REQUEST INFO ===", "=== HEADERS ===", "=== REQUEST BODY ===",
+                "=== API REQUEST ===", "=== API RESPONSE ===", "=== RESPONSE ==="}) {
+            assertTrue(text.contains(section), section);
         }
+        assertTrue(text.contains("POST " + proxy.upstream().url("/v1/chat/completions")), text);
+        assertTrue(text.contains("Authorization: Bearer up-...cdef"), "upstream key masked: " + text);
+        assertFalse(text.contains("up-key-secret-0-abcdef"), "never the whole upstream key");
+        assertFalse(text.contains(CompatUpstream.KEY), "never the client key");
+        assertTrue(text.contains("\"model\":\"upstream-model-x\""), "raw upstream stream kept");
+        assertTrue(text.contains("\"model\":\"my-model\""), "client stream kept");
+        assertTrue(text.contains("include_usage"), "the upstream request body as sent");
     }
 
     @Test
     void writesTheUpstreamErrorOfEveryFailedAttempt() throws IOException {
         for (int i = 0; i < 2; i++) {
-            upstream.enqueue(CompatUpstream.json(503, "{\"error\":{\"message\":\"overloaded " + i + "\"}}"));
+            proxy.upstream().enqueue(CompatUpstream.json(503, "{\"error\":{\"message\":\"overloaded " + i + "\"}}"));
         }
-        try (TestProxy proxy = TestProxy.start(CompatUpstream.config(upstream, 2, ""))) {
-            assertEquals(503, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT)
-                    .statusCode());
+        proxy.start(CompatUpstream.config(2, ""));
+        assertEquals(503, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT)
+                .statusCode());
 
-            List<Path> errors = awaitLogs(proxy, "error-v1-chat-completions-*.log", 1);
-            assertEquals(1, errors.size());
-            String text = Files.readString(errors.getFirst());
-            assertTrue(text.contains("=== API ERROR RESPONSE ===\nprovider=openai-compat"), text);
-            assertTrue(text.contains("overloaded 0") && text.contains("overloaded 1"), "both attempts: " + text);
-        }
+        List<Path> errors = awaitLogs("error-v1-chat-completions-*.log", 1);
+        assertEquals(1, errors.size());
+        String text = Files.readString(errors.getFirst());
+        assertTrue(text.contains("=== API ERROR RESPONSE ===\nprovider=openai-compat"), text);
+        assertTrue(text.contains("overloaded 0") && text.contains("overloaded 1"), "both attempts: " + text);
     }
 
     @Test
     void keepsOnlyFailedRequestsCappedByCountWhenRequestLogIsOff() throws IOException {
         for (int i = 0; i < 4; i++) {
-            upstream.enqueue(CompatUpstream.json(400, "{\"error\":{\"message\":\"bad request " + i
+            proxy.upstream().enqueue(CompatUpstream.json(400, "{\"error\":{\"message\":\"bad request " + i
                     + "\",\"type\":\"invalid_request_error\"}}"));
         }
-        upstream.enqueue(CompatUpstream.ok());
-        try (TestProxy proxy = TestProxy.start(CompatUpstream.config(upstream, 1, "error-logs-max-files: 2"))) {
-            for (int i = 0; i < 4; i++) {
-                assertEquals(400, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT)
-                        .statusCode());
-            }
-            assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT)
+        proxy.upstream().enqueue(CompatUpstream.ok());
+        proxy.start(CompatUpstream.config(1, "error-logs-max-files: 2"));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(400, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT)
                     .statusCode());
-
-            List<Path> errors = awaitLogs(proxy, "error-*.log", 2);
-            assertEquals(2, errors.size(), "capped at error-logs-max-files: " + errors);
-            assertEquals(List.of(), logs(proxy, "v1-*.log"), "successes are not written");
-            String text = Files.readString(errors.getLast());
-            assertTrue(text.contains("=== RESPONSE ===\nStatus: 400"), text);
-            assertTrue(text.contains("bad request "), "the upstream's error as relayed: " + text);
         }
+        assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT)
+                .statusCode());
+
+        List<Path> errors = awaitLogs("error-*.log", 2);
+        assertEquals(2, errors.size(), "capped at error-logs-max-files: " + errors);
+        assertEquals(List.of(), logs("v1-*.log"), "successes are not written");
+        String text = Files.readString(errors.getLast());
+        assertTrue(text.contains("=== RESPONSE ===\nStatus: 400"), text);
+        assertTrue(text.contains("bad request "), "the upstream's error as relayed: " + text);
     }
 }

@@ -9,17 +9,13 @@ import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.Sse;
-import dev.cliproxy.host.testing.TestProxy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Three upstream keys behind one model: one out of quota (429 with Retry-After), one failing (500), one healthy.
@@ -33,36 +29,24 @@ class FailoverEndToEndTest {
     private static final String BROKEN = "key-broken-00000002";
     private static final String GOOD = "key-good-0000000003";
 
-    @StartStop
-    private final MockWebServer upstream = NoDelayServerSockets.mockWebServer();
-
     private final KeyedDispatcher keys = new KeyedDispatcher();
     private final MutableClock clock = MutableClock.startingNow();
-    private TestProxy proxy;
 
-    @BeforeEach
-    void start() {
-        upstream.setDispatcher(keys);
-        proxy = TestProxy.start("""
-                api-keys: ["%s"]
-                transient-error-cooldown-seconds: 20
-                openai-compatibility:
-                  - name: fake
-                    base-url: %s
-                    api-key-entries:
-                      - api-key: %s
-                      - api-key: %s
-                      - api-key: %s
-                    models:
-                      - name: up-model
-                        alias: m
-                """.formatted(KEY, upstream.url("/v1"), QUOTA, BROKEN, GOOD), clock);
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
-    }
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer("""
+            api-keys: ["%s"]
+            transient-error-cooldown-seconds: 20
+            openai-compatibility:
+              - name: fake
+                base-url: {upstream}/v1
+                api-key-entries:
+                  - api-key: %s
+                  - api-key: %s
+                  - api-key: %s
+                models:
+                  - name: up-model
+                    alias: m
+            """.formatted(KEY, QUOTA, BROKEN, GOOD)).dispatcher(keys).clock(clock);
 
     private HttpResponse<String> ask(boolean stream) {
         return proxy.post("/v1/chat/completions", KEY, ChatFixtures.request("m", stream));

@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Credential selection through the real server: round-robin, fill-first, weighted, and live strategy changes. */
 class SchedulingEndToEndTest {
@@ -27,24 +24,15 @@ class SchedulingEndToEndTest {
     private static final List<String> KEYS = List.of("key-a-0000000000001", "key-b-0000000000002",
             "key-c-0000000000003");
 
-    @StartStop
-    private final MockWebServer upstream = NoDelayServerSockets.mockWebServer();
-
     private final KeyedDispatcher keys = new KeyedDispatcher();
     private final MutableClock clock = MutableClock.startingNow();
-    private TestProxy proxy;
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer().dispatcher(keys).clock(clock);
 
     @BeforeEach
     void answerOk() {
-        upstream.setDispatcher(keys);
         KEYS.forEach(k -> keys.on(k, () -> ChatFixtures.ok("fine")));
-    }
-
-    @AfterEach
-    void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
     }
 
     private String config(String routing, int... weights) {
@@ -60,12 +48,12 @@ class SchedulingEndToEndTest {
                 %s
                 openai-compatibility:
                   - name: fake
-                    base-url: %s
+                    base-url: {upstream}/v1
                     api-key-entries:
                 %s    models:
                       - name: up-model
                         alias: m
-                """.formatted(KEY, routing, upstream.url("/v1"), entries);
+                """.formatted(KEY, routing, entries);
     }
 
     private void send(int n) {
@@ -76,7 +64,7 @@ class SchedulingEndToEndTest {
 
     @Test
     void roundRobinSpreads3000ConcurrentRequestsWithinOnePercent() throws Exception {
-        proxy = TestProxy.start(config("routing: {strategy: round-robin}"), clock);
+        proxy.start(config("routing: {strategy: round-robin}"));
         int total = 3000;
         long start = System.nanoTime();
         try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
@@ -100,7 +88,7 @@ class SchedulingEndToEndTest {
 
     @Test
     void fillFirstUsesTheFirstKeyUntilItCoolsThenTheNext() {
-        proxy = TestProxy.start(config("routing: {strategy: ff}"), clock);
+        proxy.start(config("routing: {strategy: ff}"));
         send(10);
         assertEquals(10, keys.hits(KEYS.get(0)));
         assertEquals(0, keys.hits(KEYS.get(1)) + keys.hits(KEYS.get(2)));
@@ -119,7 +107,7 @@ class SchedulingEndToEndTest {
 
     @Test
     void weightedRoundRobinGivesEachKeyItsShare() {
-        proxy = TestProxy.start(config("routing: {strategy: wrr}", 1, 2, 3), clock);
+        proxy.start(config("routing: {strategy: wrr}", 1, 2, 3));
         send(600);
         assertEquals(100, keys.hits(KEYS.get(0)));
         assertEquals(200, keys.hits(KEYS.get(1)));
@@ -128,7 +116,7 @@ class SchedulingEndToEndTest {
 
     @Test
     void strategyChangeAppliesToTheNextRequest() {
-        proxy = TestProxy.start(config("routing: {strategy: round-robin}"), clock);
+        proxy.start(config("routing: {strategy: round-robin}"));
         send(6);
         KEYS.forEach(k -> assertEquals(2, keys.hits(k), "round-robin: " + k));
 

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cliproxy.host.testing.ChatFixtures;
 import dev.cliproxy.host.testing.KeyedDispatcher;
-import dev.cliproxy.host.testing.NoDelayServerSockets;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.net.http.HttpResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code proxy-url}, global and per credential, through real loopback HTTP and SOCKS5 proxies with credentials. */
 class ProxyUrlEndToEndTest {
@@ -21,17 +19,15 @@ class ProxyUrlEndToEndTest {
     private static final String UP_A = "up-key-a-00000000001";
     private static final String UP_B = "up-key-b-00000000002";
 
-    @StartStop
-    private final MockWebServer upstream = NoDelayServerSockets.mockWebServer();
-
     private final KeyedDispatcher keys = new KeyedDispatcher();
     private FakeHttpProxy httpProxy;
     private FakeSocks5Proxy socksProxy;
-    private TestProxy proxy;
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer().dispatcher(keys);
 
     @BeforeEach
     void start() throws Exception {
-        upstream.setDispatcher(keys);
         keys.on(UP_A, () -> ChatFixtures.ok("via a")).on(UP_B, () -> ChatFixtures.ok("via b"));
         httpProxy = new FakeHttpProxy("alice", "s3cret:pw");
         socksProxy = new FakeSocks5Proxy("bob", "s0cks-pw");
@@ -39,9 +35,6 @@ class ProxyUrlEndToEndTest {
 
     @AfterEach
     void stop() throws Exception {
-        if (proxy != null) {
-            proxy.close();
-        }
         httpProxy.close();
         socksProxy.close();
     }
@@ -53,7 +46,7 @@ class ProxyUrlEndToEndTest {
                 routing: {strategy: fill-first}
                 openai-compatibility:
                   - name: fake
-                    base-url: %s
+                    base-url: {upstream}/v1
                     api-key-entries:
                       - api-key: %s
                         proxy-url: "%s"
@@ -62,7 +55,7 @@ class ProxyUrlEndToEndTest {
                     models:
                       - name: up-model
                         alias: m
-                """.formatted(KEY, globalProxy, upstream.url("/v1"), UP_A, proxyA, UP_B, proxyB);
+                """.formatted(KEY, globalProxy, UP_A, proxyA, UP_B, proxyB);
     }
 
     private String httpProxyUrl() {
@@ -75,7 +68,7 @@ class ProxyUrlEndToEndTest {
 
     @Test
     void globalHttpProxyWithCredentialsCarriesTheRequest() {
-        proxy = TestProxy.start(config(httpProxyUrl(), "", ""));
+        proxy.start(config(httpProxyUrl(), "", ""));
 
         HttpResponse<String> r = ask();
 
@@ -87,7 +80,7 @@ class ProxyUrlEndToEndTest {
 
     @Test
     void perCredentialSocks5ProxyWithCredentialsCarriesTheRequest() {
-        proxy = TestProxy.start(config("", "socks5://bob:s0cks-pw@127.0.0.1:" + socksProxy.port(), ""));
+        proxy.start(config("", "socks5://bob:s0cks-pw@127.0.0.1:" + socksProxy.port(), ""));
 
         HttpResponse<String> r = ask();
 
@@ -99,7 +92,7 @@ class ProxyUrlEndToEndTest {
 
     @Test
     void directOnACredentialBypassesTheGlobalProxy() {
-        proxy = TestProxy.start(config("http://127.0.0.1:1", "direct", ""));
+        proxy.start(config("http://127.0.0.1:1", "direct", ""));
 
         assertEquals(200, ask().statusCode());
         assertEquals(1, keys.hits(UP_A), "reached the upstream although the global proxy is dead");
@@ -107,7 +100,7 @@ class ProxyUrlEndToEndTest {
 
     @Test
     void aProxyChangeAppliesToTheNextRequest() {
-        proxy = TestProxy.start(config("", "", ""));
+        proxy.start(config("", "", ""));
         assertEquals(200, ask().statusCode());
         assertEquals(0, httpProxy.relayed());
 
@@ -122,7 +115,7 @@ class ProxyUrlEndToEndTest {
 
     @Test
     void aCredentialWhoseProxyRejectsItFailsOverToTheNext() {
-        proxy = TestProxy.start(config("", "socks5://bob:wrong@127.0.0.1:" + socksProxy.port(), ""));
+        proxy.start(config("", "socks5://bob:wrong@127.0.0.1:" + socksProxy.port(), ""));
 
         HttpResponse<String> r = ask();
 

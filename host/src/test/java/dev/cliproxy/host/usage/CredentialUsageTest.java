@@ -8,7 +8,7 @@ import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.metrics.CompatUpstream;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -18,11 +18,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /v0/management/api-key-usage, fed by real requests through the real server. */
 class CredentialUsageTest {
@@ -30,27 +28,20 @@ class CredentialUsageTest {
     private static final String SECRET = "usage-mgmt-secret-key";
     private static final Instant START = Instant.parse("2026-03-01T10:07:00Z");
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
     private final MutableClock clock = new MutableClock(START);
-    private TestProxy proxy;
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer(CompatUpstream.config(2, """
+            claude-api-key:
+              - api-key: sk-ant-idle-0123456789
+            remote-management:
+              secret-key: "%s"
+            """.formatted(SECRET))).clock(clock);
     private String base;
 
     @BeforeEach
     void start() {
-        proxy = TestProxy.start(CompatUpstream.config(upstream, 2, """
-                claude-api-key:
-                  - api-key: sk-ant-idle-0123456789
-                remote-management:
-                  secret-key: "%s"
-                """.formatted(SECRET)), clock);
-        base = upstream.url("/v1").toString();
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
+        base = proxy.upstream().url("/v1").toString();
     }
 
     private JsonNode usage() {
@@ -78,8 +69,9 @@ class CredentialUsageTest {
 
     @Test
     void countsEveryAttemptAgainstItsCredentialInTheCurrentBucket() {
-        upstream.enqueue(CompatUpstream.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}"));
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(
+                CompatUpstream.json(429, "{\"error\":{\"message\":\"slow down\",\"type\":\"rate_limit\"}}"));
+        proxy.upstream().enqueue(CompatUpstream.ok());
         assertEquals(200, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT).statusCode());
 
         JsonNode fake = Await.until(() -> usage().path("fake"), p -> total(p, "success") == 1);
@@ -110,7 +102,8 @@ class CredentialUsageTest {
 
     @Test
     void aFailureThatIsNotRetriedCountsOnce() {
-        upstream.enqueue(CompatUpstream.json(400, "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}"));
+        proxy.upstream().enqueue(
+                CompatUpstream.json(400, "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\"}}"));
         assertEquals(400, proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT).statusCode());
         JsonNode fake = Await.until(() -> usage().path("fake"), p -> total(p, "failed") >= 1);
         assertEquals(1, total(fake, "failed"));

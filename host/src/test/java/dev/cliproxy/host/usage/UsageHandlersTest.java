@@ -8,7 +8,7 @@ import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.auth.ClientKeys;
 import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.metrics.CompatUpstream;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import io.undertow.Undertow;
 import io.undertow.server.RoutingHandler;
 import java.io.IOException;
@@ -17,11 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The usage endpoints, mounted on a bare Undertow (the management API mounts them behind its auth), fed by real
@@ -29,16 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class UsageHandlersTest {
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer(CompatUpstream.config(1, ""));
 
     private final HttpClient client = HttpClient.newHttpClient();
-    private TestProxy proxy;
     private Undertow management;
 
     @BeforeEach
     void start() {
-        proxy = TestProxy.start(CompatUpstream.config(upstream, 1, ""));
         UsageHandlers usage = proxy.server().observability().usage();
         management = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(new RoutingHandler()
                 .get("/usage", usage.get()).get("/usage/export", usage.export())
@@ -49,7 +46,6 @@ class UsageHandlersTest {
     @AfterEach
     void stop() {
         management.stop();
-        proxy.close();
     }
 
     private JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
@@ -73,8 +69,8 @@ class UsageHandlersTest {
 
     @Test
     void reportsTotalsByClientKeyModelProviderAndDay() throws Exception {
-        upstream.enqueue(CompatUpstream.ok());
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, "{\"model\":\"made-up\",\"messages\":[]}");
@@ -100,7 +96,7 @@ class UsageHandlersTest {
 
     @Test
     void exportsResetsAndImportsSoTotalsSurviveARestart() throws Exception {
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
         Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 1);
         JsonNode exported = call("GET", "/usage/export", null).path("body");

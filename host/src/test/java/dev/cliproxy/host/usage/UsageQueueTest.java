@@ -9,7 +9,7 @@ import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.metrics.Await;
 import dev.cliproxy.host.metrics.CompatUpstream;
 import dev.cliproxy.host.testing.MutableClock;
-import dev.cliproxy.host.testing.TestProxy;
+import dev.cliproxy.host.testing.ProxyWithUpstream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -18,30 +18,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /v0/management/usage-queue: one record per request while usage statistics are on. */
 class UsageQueueTest {
 
     private static final String SECRET = "usage-queue-secret-key";
 
-    @StartStop
-    private final MockWebServer upstream = new MockWebServer();
-
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:07:00Z"));
-    private TestProxy proxy;
+
+    @RegisterExtension
+    final ProxyWithUpstream proxy = ProxyWithUpstream.withMockWebServer().clock(clock);
 
     private void start(String settings) {
-        proxy = TestProxy.start(CompatUpstream.config(upstream, 1, settings + "remote-management:\n  secret-key: \""
-                + SECRET + "\"\n"), clock);
-    }
-
-    @AfterEach
-    void stop() {
-        proxy.close();
+        proxy.start(CompatUpstream.config(1, settings + "remote-management:\n  secret-key: \"" + SECRET + "\"\n"));
     }
 
     private HttpResponse<String> queue(String query) {
@@ -59,7 +50,7 @@ class UsageQueueTest {
     }
 
     private void chat(String requestId) {
-        upstream.enqueue(CompatUpstream.ok());
+        proxy.upstream().enqueue(CompatUpstream.ok());
         HttpResponse<String> r = proxy.send(proxy.request("/v1/chat/completions")
                 .header("Authorization", "Bearer " + CompatUpstream.KEY).header("Content-Type", "application/json")
                 .header("X-Request-Id", requestId).header("User-Agent", "queue-test/1.0")

@@ -1,6 +1,5 @@
-package dev.cliproxy.host.management;
+package dev.cliproxy.host.http;
 
-import dev.cliproxy.host.http.ClientAddress;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import java.net.InetAddress;
@@ -11,12 +10,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Who is calling the management API. A caller is local only when the connection comes from a loopback address
- * and no forwarding header ({@code X-Forwarded-For}, {@code X-Real-IP}, {@code Forwarded}) names anyone else: a
- * reverse proxy on the same machine must not make every remote client look local. Forwarding headers never make
- * a remote connection local.
+ * Who is calling a local-only endpoint (the management API, Amp's proxied routes). A caller is local only when
+ * the connection comes from a loopback address and no forwarding header ({@code X-Forwarded-For},
+ * {@code X-Real-IP}, {@code Forwarded}) names anyone else: a reverse proxy on the same machine must not make every
+ * remote client look local. Forwarding headers never make a remote connection local.
  */
-final class Caller {
+public final class Caller {
 
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -24,7 +23,7 @@ final class Caller {
     }
 
     /** Whether the caller is this machine. */
-    static boolean isLocal(HttpServerExchange exchange) {
+    public static boolean isLocal(HttpServerExchange exchange) {
         if (!ClientAddress.isLoopback(exchange)) {
             return false;
         }
@@ -35,7 +34,7 @@ final class Caller {
      * The address failures are counted against: the connection's, or, behind a reverse proxy on this machine, the
      * client the proxy last named.
      */
-    static String address(HttpServerExchange exchange) {
+    public static String address(HttpServerExchange exchange) {
         List<String> forwarded = forwarded(exchange);
         return ClientAddress.isLoopback(exchange) && !forwarded.isEmpty() ? forwarded.getLast()
                 : ClientAddress.of(exchange);
