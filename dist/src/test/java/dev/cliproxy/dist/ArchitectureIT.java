@@ -57,6 +57,13 @@ class ArchitectureIT {
     }
 
     @Test
+    void theExamplePluginUsesNothingButPluginApi() {
+        noClasses().that().resideInAPackage("dev.cliproxy.examples..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cliproxy.host..", "dev.cliproxy.formats..",
+                        "dev.cliproxy.plugin..").check(classes);
+    }
+
+    @Test
     void pluginsUseFormatsOnlyWhereTheirPomDeclaresIt() throws IOException {
         Set<String> using = new TreeSet<>();
         for (JavaClass c : classes) {

@@ -45,6 +45,12 @@ public record ChatRequest(
                 stream, includeUsage, parallelToolCalls, user);
     }
 
+    /** The same request with another reasoning setting. */
+    public ChatRequest withReasoning(ReasoningConfig newReasoning) {
+        return new ChatRequest(model, system, messages, tools, toolChoice, sampling, newReasoning, responseFormat,
+                stream, includeUsage, parallelToolCalls, user);
+    }
+
     /** The same request with another stream flag. */
     public ChatRequest withStream(boolean newStream) {
         return new ChatRequest(model, system, messages, tools, toolChoice, sampling, reasoning, responseFormat,

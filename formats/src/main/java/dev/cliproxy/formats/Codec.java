@@ -64,6 +64,13 @@ public interface Codec {
      */
     byte[] dropForeignReasoning(byte[] body);
 
+    /**
+     * A native request body, passed through untranslated, whose reasoning fields are replaced by {@code reasoning}
+     * (the client's {@link ThinkingSuffix}), written as the encoder writes them for {@code model}: converted between
+     * level and budget and clamped to what the format and model accept.
+     */
+    byte[] withReasoning(byte[] body, ReasoningConfig reasoning, String model);
+
     /** Where a request body of this format names its model; {@code null} when the format keeps it in the URL. */
     ModelFieldRewriter requestModelField();
 

@@ -13,7 +13,8 @@ import dev.cliproxy.host.oauth.AccountLogins;
 import dev.cliproxy.host.oauth.Browser;
 import dev.cliproxy.host.oauth.LoginSession;
 import dev.cliproxy.host.oauth.LoginSessions;
-import dev.cliproxy.host.plugins.ProviderLoader;
+import dev.cliproxy.host.plugins.PluginCatalog;
+import dev.cliproxy.host.plugins.Providers;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
 import dev.cliproxy.host.upstream.WholeAnswerCaller;
@@ -55,8 +56,9 @@ final class LoginCommand {
         try (OkHttpUpstreamHttp http = new OkHttpUpstreamHttp(() -> config)) {
             PluginServices services = new PluginServices(clock, new SimpleMeterRegistry(), new WholeAnswerCaller(http),
                     store);
-            try (ProviderLoader plugins = ProviderLoader.load(pluginsDir, services)) {
-                Optional<AccountLogins.Entry> login = new AccountLogins(plugins.providers()).byName(cli.login());
+            try (PluginCatalog plugins = PluginCatalog.open(pluginsDir, services)) {
+                Providers enabled = plugins.enabled(config.plugins());
+                Optional<AccountLogins.Entry> login = new AccountLogins(() -> enabled).byName(cli.login());
                 if (login.isEmpty()) {
                     out.println("No provider offers a login named '" + cli.login() + "'");
                     return 2;

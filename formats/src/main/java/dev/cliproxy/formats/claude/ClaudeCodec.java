@@ -1,6 +1,7 @@
 package dev.cliproxy.formats.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.ChatRequest;
@@ -8,6 +9,7 @@ import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -92,6 +94,15 @@ public final class ClaudeCodec implements Codec {
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    @Override
+    public byte[] withReasoning(byte[] body, ReasoningConfig reasoning, String model) {
+        if (!(Json.parse(body) instanceof ObjectNode root)) {
+            return body;
+        }
+        ClaudeThinking.replace(root, reasoning);
+        return Json.write(root);
     }
 
     @Override

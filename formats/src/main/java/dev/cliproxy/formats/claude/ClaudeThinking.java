@@ -82,6 +82,33 @@ final class ClaudeThinking {
         return choice != null && (choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.TOOL);
     }
 
+    /**
+     * Replaces the thinking of a pass-through body: {@code {type:disabled}} for NONE, else an enabled budget (at
+     * least {@value #MIN_BUDGET}, {@value #AUTO_BUDGET} for AUTO) with {@code max_tokens} raised above it and the
+     * sampling fields the API refuses beside thinking ({@code temperature}, {@code top_k}) removed.
+     */
+    static void replace(ObjectNode body, ReasoningConfig reasoning) {
+        body.remove("thinking");
+        if (body.path("output_config") instanceof ObjectNode oc) {
+            oc.remove("effort");
+            if (oc.isEmpty()) {
+                body.remove("output_config");
+            }
+        }
+        if (reasoning.disabled()) {
+            body.putObject("thinking").put("type", "disabled");
+            return;
+        }
+        Integer wanted = reasoning.effectiveBudget();
+        int budget = wanted == null || wanted < 0 ? AUTO_BUDGET : Math.max(MIN_BUDGET, wanted);
+        if (body.path("max_tokens").asInt(0) <= budget) {
+            body.put("max_tokens", budget + ClaudeRequestEncoder.THINKING_HEADROOM);
+        }
+        body.remove("temperature");
+        body.remove("top_k");
+        write(body, budget);
+    }
+
     static void write(ObjectNode body, int budget) {
         ObjectNode thinking = body.putObject("thinking");
         thinking.put("type", "enabled");

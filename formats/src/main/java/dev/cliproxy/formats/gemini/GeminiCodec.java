@@ -1,6 +1,7 @@
 package dev.cliproxy.formats.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.ByteSearch;
@@ -9,6 +10,7 @@ import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -91,6 +93,17 @@ public final class GeminiCodec implements Codec {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    @Override
+    public byte[] withReasoning(byte[] body, ReasoningConfig reasoning, String model) {
+        if (!(Json.parse(body) instanceof ObjectNode root)) {
+            return body;
+        }
+        ObjectNode gc = root.path("generationConfig") instanceof ObjectNode o ? o : root.putObject("generationConfig");
+        gc.remove("thinkingConfig");
+        GeminiThinking.write(reasoning, model, gc);
+        return Json.write(root);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.cliproxy.formats.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.ByteSearch;
@@ -9,6 +10,7 @@ import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -92,6 +94,19 @@ public final class OpenAiChatCodec implements Codec {
         } catch (Exception unreadable) {
             return -1;
         }
+    }
+
+    @Override
+    public byte[] withReasoning(byte[] body, ReasoningConfig reasoning, String model) {
+        if (!(Json.parse(body) instanceof ObjectNode root)) {
+            return body;
+        }
+        root.remove("reasoning_effort");
+        String effort = OpenAiWire.effort(reasoning.effectiveEffort());
+        if (effort != null) {
+            root.put("reasoning_effort", effort);
+        }
+        return Json.write(root);
     }
 
     @Override

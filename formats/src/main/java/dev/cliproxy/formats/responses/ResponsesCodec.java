@@ -1,12 +1,15 @@
 package dev.cliproxy.formats.responses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.ApiError;
 import dev.cliproxy.formats.ChatRequest;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.Codec;
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ModelFieldRewriter;
+import dev.cliproxy.formats.ReasoningConfig;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEncoder;
@@ -81,6 +84,16 @@ public final class ResponsesCodec implements Codec {
     @Override
     public long decodeTokenCount(byte[] body) {
         return InputTokens.decode(body);
+    }
+
+    @Override
+    public byte[] withReasoning(byte[] body, ReasoningConfig reasoning, String model) {
+        if (!(Json.parse(body) instanceof ObjectNode root)) {
+            return body;
+        }
+        root.remove("reasoning");
+        ResponsesRequestEncoder.reasoning(reasoning, root);
+        return Json.write(root);
     }
 
     @Override

@@ -77,7 +77,7 @@ final class ResponsesRequestEncoder {
      * {@code reasoning.effort} from the effort (or the budget's level); a dynamic budget has no Responses level
      * and leaves the model's default. Summaries are asked for unless the client declined thoughts.
      */
-    private static void reasoning(ReasoningConfig rc, ObjectNode body) {
+    static void reasoning(ReasoningConfig rc, ObjectNode body) {
         if (rc == null) {
             return;
         }

@@ -45,7 +45,11 @@ public final class ApiRoutes {
         routes.get("/v1beta/models/{model}", authed(gemini, new ModelsHandler(live, gemini, startedEpochSeconds)));
 
         routes.post("/v1/chat/completions", model(WireFormat.OPENAI_CHAT, Operation.GENERATE));
+        routes.post("/v1/completions", authed(ClientFormats.fixed(WireFormat.OPENAI_CHAT),
+                new VirtualThreadExchange(executor, InferenceHandler.legacyCompletions(pipeline, clock))));
         routes.post("/v1/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
+        // Codex CLI with chatgpt_base_url pointed at the proxy
+        routes.post("/backend-api/codex/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
         routes.post("/v1/messages", model(WireFormat.CLAUDE_MESSAGES, Operation.GENERATE));
         routes.post("/v1/messages/count_tokens", model(WireFormat.CLAUDE_MESSAGES, Operation.COUNT_TOKENS));
         routes.post("/v1beta/models/{action}", model(WireFormat.GEMINI, Operation.GENERATE));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.Json;
+import dev.cliproxy.formats.ThinkingSuffix;
+import dev.cliproxy.formats.openai.LegacyCompletions;
 import dev.cliproxy.host.http.ChannelHandler;
 import dev.cliproxy.host.http.ExchangeChannel;
 import dev.cliproxy.host.http.RequestBodies;
@@ -38,19 +40,34 @@ public final class InferenceHandler implements ChannelHandler {
     private final Operation operation;
     private final RequestPipeline pipeline;
     private final ErrorReplies errors;
+    private final boolean legacyCompletions;
 
     public InferenceHandler(WireFormat format, Operation operation, RequestPipeline pipeline, Clock clock) {
+        this(format, operation, pipeline, clock, false);
+    }
+
+    private InferenceHandler(WireFormat format, Operation operation, RequestPipeline pipeline, Clock clock,
+                             boolean legacyCompletions) {
         this.format = format;
         this.operation = operation;
         this.pipeline = pipeline;
         this.errors = new ErrorReplies(clock);
+        this.legacyCompletions = legacyCompletions;
+    }
+
+    /**
+     * {@code POST /v1/completions}: a legacy text completion, served as a Chat Completions request (see
+     * {@link LegacyCompletions}) and answered as {@code text_completion}.
+     */
+    public static InferenceHandler legacyCompletions(RequestPipeline pipeline, Clock clock) {
+        return new InferenceHandler(WireFormat.OPENAI_CHAT, Operation.GENERATE, pipeline, clock, true);
     }
 
     @Override
     public void handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
         InboundRequest in = read(exchange, channel);
         if (in != null) {
-            pipeline.handle(in, channel);
+            pipeline.handle(in, legacyCompletions ? new LegacyCompletionChannel(channel) : channel);
         }
     }
 
@@ -79,6 +96,10 @@ public final class InferenceHandler implements ChannelHandler {
         if (!json.isObject()) {
             throw ProxyException.badRequest("request body must be a JSON object");
         }
+        if (legacyCompletions) {
+            json = LegacyCompletions.chatRequest(json);
+            body = Json.write(json);
+        }
         String model = action != null ? action.model() : json.path("model").asText("");
         if (model.isBlank()) {
             throw new ProxyException(400, "invalid_request_error", "missing required field 'model'");
@@ -87,9 +108,10 @@ public final class InferenceHandler implements ChannelHandler {
         Operation op = action != null ? action.operation() : operation;
         StreamFraming framing = action != null && stream && !"sse".equals(query(exchange, "alt"))
                 ? StreamFraming.JSON_ARRAY : StreamFraming.SSE;
-        return new InboundRequest(RequestIds.of(exchange), format, op, model.trim(),
+        ThinkingSuffix suffix = ThinkingSuffix.parse(model.trim());
+        return new InboundRequest(RequestIds.of(exchange), format, op, suffix.model(),
                 stream && op == Operation.GENERATE, framing, body, json, headers(exchange),
-                ClientAuth.keyId(exchange), start);
+                ClientAuth.keyId(exchange), start, suffix.reasoning());
     }
 
     private static String query(HttpServerExchange exchange, String name) {

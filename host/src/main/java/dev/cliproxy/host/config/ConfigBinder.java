@@ -1,6 +1,7 @@
 package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.host.payload.PayloadRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ final class ConfigBinder {
                 bool(root, "request-log", false),
                 bool(root, "allow-localhost-unauthenticated", false),
                 bool(root, "force-model-prefix", false),
+                bool(root, "passthrough-headers", false),
                 new ProxyConfig.RemoteManagement(allowRemote, secret, bool(rm, "disable-control-panel", false)),
                 new ProxyConfig.QuotaExceeded(bool(quota, "switch-project", true),
                         bool(quota, "switch-preview-model", true)),
@@ -56,7 +58,8 @@ final class ConfigBinder {
                         positive(timeouts, "connect-seconds", ProxyConfig.Timeouts.DEFAULT.connectSeconds()),
                         positive(timeouts, "first-byte-seconds", ProxyConfig.Timeouts.DEFAULT.firstByteSeconds())),
                 failover(root),
-                new ProxyConfig.Plugins(string(root.path("plugins"), "dir", ProxyConfig.Plugins.DEFAULT.dir())),
+                plugins(root.path("plugins")),
+                payload(root),
                 root,
                 source);
     }
@@ -83,6 +86,14 @@ final class ConfigBinder {
         return new ProxyConfig.Routing(strategy, bool(routing, "session-affinity", false), ttl);
     }
 
+    private PayloadRules payload(JsonNode root) {
+        try {
+            return PayloadRules.parse(root.get("payload"));
+        } catch (IllegalArgumentException e) {
+            throw error(root.get("payload"), e.getMessage());
+        }
+    }
+
     private ProxyConfig.Failover failover(JsonNode root) {
         int transientCooldown = integer(root, "transient-error-cooldown-seconds", 0);
         return new ProxyConfig.Failover(Math.max(0, integer(root, "max-retry-credentials", 0)),
@@ -90,6 +101,28 @@ final class ConfigBinder {
                         : Math.max(-1, transientCooldown),
                 bool(root, "disable-cooling", false),
                 positive(root, "quota-cooldown-cap-seconds", ProxyConfig.Failover.DEFAULT.quotaCooldownCapSeconds()));
+    }
+
+    private ProxyConfig.Plugins plugins(JsonNode plugins) {
+        String dir = string(plugins, "dir", ProxyConfig.Plugins.DEFAULT.dir());
+        JsonNode enabled = plugins.get("enabled");
+        if (enabled == null || enabled.isNull()) {
+            return new ProxyConfig.Plugins(dir, ProxyConfig.Plugins.DEFAULT.enabled());
+        }
+        if (enabled.isTextual() && enabled.asText().trim().equals(ProxyConfig.Plugins.ALL)) {
+            return new ProxyConfig.Plugins(dir, List.of(ProxyConfig.Plugins.ALL));
+        }
+        if (!enabled.isArray()) {
+            throw error(enabled, "'plugins.enabled' must be \"*\" or a list of plugin ids");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode item : enabled) {
+            if (!item.isTextual() || item.asText().isBlank()) {
+                throw error(item, "'plugins.enabled' entries must be plugin ids");
+            }
+            ids.add(item.asText().trim());
+        }
+        return new ProxyConfig.Plugins(dir, List.copyOf(ids));
     }
 
     private List<String> apiKeys(JsonNode node) {

@@ -1,7 +1,6 @@
 package dev.cliproxy.host.config;
 
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,15 +9,14 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the config file's folder and {@code auth-dir} and asks the {@link ConfigStore} to reload once events
  * have been quiet for the debounce interval (editors write a file in several steps). The store skips content it
- * has already applied, so the store's own writes cost one hash. Runs on one daemon thread between {@link #start}
- * and {@link #close}.
+ * has already applied, so the store's own writes cost one hash. Runs on one daemon thread ({@link DebouncedWatch})
+ * between {@link #start} and {@link #close}.
  */
 public final class ConfigWatcher implements AutoCloseable {
 
@@ -30,7 +28,7 @@ public final class ConfigWatcher implements AutoCloseable {
     private final ConfigStore store;
     private final Duration debounce;
     private WatchService service;
-    private Thread thread;
+    private DebouncedWatch watch;
     private Path configDir;
     private Path authDir;
     private WatchKey authKey;
@@ -43,7 +41,7 @@ public final class ConfigWatcher implements AutoCloseable {
     /** Starts watching; does nothing when the config came from no file. */
     public void start() throws IOException {
         Path file = store.file().orElse(null);
-        if (file == null || thread != null) {
+        if (file == null || watch != null) {
             return;
         }
         service = FileSystems.getDefault().newWatchService();
@@ -51,50 +49,21 @@ public final class ConfigWatcher implements AutoCloseable {
         configDir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                 StandardWatchEventKinds.ENTRY_DELETE);
         watchAuthDir();
-        thread = Thread.ofPlatform().daemon().name("config-watcher").start(this::run);
+        String configName = file.getFileName().toString();
+        watch = DebouncedWatch.start("config-watcher", service, debounce, key -> relevant(key, configName),
+                key -> {
+                    if (key == authKey) {
+                        authDir = null;
+                    }
+                }, this::reload);
         LOG.info("Watching {} and {} for changes", file, authDir);
     }
 
     /** Stops watching and waits for the watcher thread to end. */
     @Override
     public void close() {
-        if (service == null) {
-            return;
-        }
-        try {
-            service.close();
-            thread.join(Duration.ofSeconds(5));
-        } catch (IOException e) {
-            LOG.debug("Closing the watch service: {}", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run() {
-        String configName = store.file().orElseThrow().getFileName().toString();
-        long deadline = 0;
-        boolean pending = false;
-        try {
-            while (true) {
-                WatchKey key = pending
-                        ? service.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
-                        : service.take();
-                if (key == null) {
-                    pending = false;
-                    reload();
-                    continue;
-                }
-                if (relevant(key, configName)) {
-                    pending = true;
-                    deadline = System.nanoTime() + debounce.toNanos();
-                }
-                if (!key.reset() && key == authKey) {
-                    authDir = null;
-                }
-            }
-        } catch (ClosedWatchServiceException | InterruptedException e) {
-            LOG.debug("Config watcher stopped");
+        if (watch != null) {
+            watch.close();
         }
     }
 
@@ -114,12 +83,8 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     private void reload() {
-        try {
-            store.reloadFromDisk();
-            watchAuthDir();
-        } catch (RuntimeException e) {
-            LOG.error("Config reload failed", e);
-        }
+        store.reloadFromDisk();
+        watchAuthDir();
     }
 
     /** (Re-)registers auth-dir when the live config names another folder. */

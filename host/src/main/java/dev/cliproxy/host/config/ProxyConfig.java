@@ -1,6 +1,7 @@
 package dev.cliproxy.host.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.host.payload.PayloadRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.List;
  * @param requestLog                    write every request and response to the logs folder
  * @param allowLocalhostUnauthenticated let loopback callers in without a client key
  * @param forceModelPrefix              a credential with a prefix serves only prefixed model names
+ * @param passthroughHeaders            relay the upstream's response headers to the client (filtered, see
+ *                                      {@code pipeline.RelayedHeaders})
  * @param remoteManagement              management API access
  * @param quotaExceeded                 quota behaviour switches
  * @param routing                       credential selection
@@ -29,6 +32,7 @@ import java.util.List;
  * @param timeouts                      upstream timeouts
  * @param failover                      cooldowns and failover limits (top-level keys, see {@link Failover})
  * @param plugins                       plugin folder
+ * @param payload                       {@code payload} rules: edits to upstream request bodies
  * @param raw                           the whole document as a JSON tree, for plugins and unknown keys
  * @param source                        the file it came from, or {@code null} for built-in defaults
  */
@@ -45,6 +49,7 @@ public record ProxyConfig(
         boolean requestLog,
         boolean allowLocalhostUnauthenticated,
         boolean forceModelPrefix,
+        boolean passthroughHeaders,
         RemoteManagement remoteManagement,
         QuotaExceeded quotaExceeded,
         Routing routing,
@@ -52,6 +57,7 @@ public record ProxyConfig(
         Timeouts timeouts,
         Failover failover,
         Plugins plugins,
+        PayloadRules payload,
         JsonNode raw,
         Path source) {
 
@@ -62,6 +68,7 @@ public record ProxyConfig(
         host = host == null ? "" : host.trim();
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         proxyUrl = proxyUrl == null ? "" : proxyUrl.trim();
+        payload = payload == null ? PayloadRules.NONE : payload;
     }
 
     /** {@code tls.*}: HTTPS with a PEM certificate chain and private key. */
@@ -143,9 +150,26 @@ public record ProxyConfig(
         public static final Failover DEFAULT = new Failover(0, 60, false, 1800);
     }
 
-    /** {@code plugins.*}: the folder plugin jars are loaded from. */
-    public record Plugins(String dir) {
-        public static final Plugins DEFAULT = new Plugins("plugins");
+    /**
+     * {@code plugins.*}: the folder plugin jars are loaded from (read at start-up) and the plugin ids whose providers
+     * serve requests ({@code enabled}: {@code "*"}, the default, for every plugin; hot-reloadable).
+     *
+     * @param dir     the plugins folder
+     * @param enabled the enabled plugin ids, or {@code ["*"]} for all
+     */
+    public record Plugins(String dir, List<String> enabled) {
+        /** The value of {@code enabled} that enables every plugin. */
+        public static final String ALL = "*";
+        public static final Plugins DEFAULT = new Plugins("plugins", List.of(ALL));
+
+        public Plugins {
+            enabled = List.copyOf(enabled);
+        }
+
+        /** Whether the providers of plugin {@code id} serve requests. */
+        public boolean enables(String id) {
+            return enabled.contains(ALL) || enabled.contains(id);
+        }
     }
 
     /** Whether any client key is configured. */

@@ -29,7 +29,7 @@ public final class Cors implements HttpHandler {
             exchange.endExchange();
             return;
         }
-        exchange.getResponseHeaders().put(EXPOSE_HEADERS, "X-Request-Id, Retry-After");
+        exchange.getResponseHeaders().put(EXPOSE_HEADERS, "X-Request-Id, X-CPA-TRACE-ID, Retry-After");
         next.handleRequest(exchange);
     }
 }

@@ -8,11 +8,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Gives every request an id: the client's {@code X-Request-Id} when it is a sane token, else a new random one.
- * The id is returned in the {@code X-Request-Id} response header and attached to the exchange.
+ * The id is returned in the {@code X-Request-Id} response header and, as the Go proxy's trace id, in
+ * {@code X-CPA-TRACE-ID}, and attached to the exchange.
  */
 public final class RequestIds implements HttpHandler {
 
     public static final HttpString HEADER = new HttpString("X-Request-Id");
+    /** The trace-id header the Go proxy answers with; the same value as {@link #HEADER}. */
+    public static final HttpString TRACE_HEADER = new HttpString("X-CPA-TRACE-ID");
     private static final AttachmentKey<String> KEY = AttachmentKey.create(String.class);
 
     private final HttpHandler next;
@@ -26,7 +29,7 @@ public final class RequestIds implements HttpHandler {
         String given = exchange.getRequestHeaders().getFirst(HEADER);
         String id = given != null && sane(given) ? given : generate();
         exchange.putAttachment(KEY, id);
-        exchange.getResponseHeaders().put(HEADER, id);
+        exchange.getResponseHeaders().put(HEADER, id).put(TRACE_HEADER, id);
         next.handleRequest(exchange);
     }
 

@@ -3,13 +3,18 @@ package dev.cliproxy.host.oauth;
 import dev.cliproxy.api.AccountLogin;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.host.plugins.Providers;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** The OAuth logins the loaded providers offer, by every name they answer to ({@code claude}, {@code anthropic}...). */
+/**
+ * The OAuth logins the loaded providers offer, by every name they answer to ({@code claude}, {@code anthropic}...).
+ * Read from the providers of the moment, so a plugin loaded or unloaded at run time is found or gone.
+ */
 public final class AccountLogins {
 
     /** One provider's login. */
@@ -19,38 +24,45 @@ public final class AccountLogins {
         public String name() {
             return login.names().isEmpty() ? provider.id() : login.names().getFirst();
         }
-    }
 
-    private final Map<String, Entry> byName = new LinkedHashMap<>();
-    private final Map<String, Entry> byProvider = new LinkedHashMap<>();
-
-    public AccountLogins(Providers providers) {
-        for (ProviderPlugin p : providers.all()) {
-            Optional<AccountLogin> login = p.login();
-            if (login.isEmpty()) {
-                continue;
-            }
-            Entry e = new Entry(p, login.get());
-            byProvider.put(p.id(), e);
-            byName.putIfAbsent(p.id().toLowerCase(Locale.ROOT), e);
-            for (String name : login.get().names()) {
-                byName.putIfAbsent(name.toLowerCase(Locale.ROOT), e);
-            }
+        private boolean answers(String name) {
+            return provider.id().equalsIgnoreCase(name)
+                    || login.names().stream().anyMatch(n -> n.equalsIgnoreCase(name));
         }
     }
 
-    /** The login answering to {@code name} (case-insensitive). */
+    private final Supplier<Providers> providers;
+
+    /** @param providers the providers loaded now */
+    public AccountLogins(Supplier<Providers> providers) {
+        this.providers = providers;
+    }
+
+    /** The login answering to {@code name} (case-insensitive; the first provider that answers wins). */
     public Optional<Entry> byName(String name) {
-        return Optional.ofNullable(name == null ? null : byName.get(name.toLowerCase(Locale.ROOT)));
+        return name == null ? Optional.empty() : entries().stream().filter(e -> e.answers(name)).findFirst();
     }
 
     /** The login of provider {@code id}. */
     public Optional<Entry> byProvider(String id) {
-        return Optional.ofNullable(byProvider.get(id));
+        return entries().stream().filter(e -> e.provider().id().equals(id)).findFirst();
     }
 
-    /** Every name a login answers to. */
+    /** Every name a login answers to now. */
     public List<String> names() {
-        return List.copyOf(byName.keySet());
+        Set<String> names = new LinkedHashSet<>();
+        for (Entry e : entries()) {
+            names.add(e.provider().id().toLowerCase(Locale.ROOT));
+            e.login().names().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+        }
+        return List.copyOf(names);
+    }
+
+    private List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        for (ProviderPlugin p : providers.get().all()) {
+            p.login().ifPresent(login -> out.add(new Entry(p, login)));
+        }
+        return out;
     }
 }

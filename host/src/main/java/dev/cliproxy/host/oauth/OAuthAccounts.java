@@ -27,7 +27,7 @@ public record OAuthAccounts(AccountLogins logins, AccountFiles files, LoginSessi
      * state. Call {@link #start} once the server runs.
      */
     public static OAuthAccounts create(LiveState live, HostServices services, Runnable reload) {
-        AccountLogins logins = new AccountLogins(live.providers());
+        AccountLogins logins = new AccountLogins(live::providers);
         AccountFiles files = new AccountFiles(services.credentialStore());
         Supplier<ProviderConfig> config = () -> new ProviderConfig(live.config().raw(), List.of(),
                 live.config().proxyUrl());

@@ -9,6 +9,8 @@ import dev.cliproxy.formats.ModelFieldRewriter;
 import dev.cliproxy.formats.ResponseContext;
 import dev.cliproxy.formats.Usage;
 import dev.cliproxy.formats.codecs.Codecs;
+import dev.cliproxy.host.payload.PayloadRules;
+import dev.cliproxy.host.payload.PayloadTarget;
 import dev.cliproxy.host.routing.Candidate;
 
 /**
@@ -20,11 +22,13 @@ final class FormatBridge {
 
     private final InboundRequest in;
     private final Codec client;
+    private final PayloadRules payload;
     private ChatRequest canonical;
 
-    FormatBridge(InboundRequest in) {
+    FormatBridge(InboundRequest in, PayloadRules payload) {
         this.in = in;
         this.client = Codecs.of(in.format());
+        this.payload = payload;
     }
 
     /**
@@ -35,8 +39,17 @@ final class FormatBridge {
         return provider.nativeFormat() == in.format();
     }
 
-    /** The native request body for {@code c}, before the provider's adapter. */
+    /**
+     * The native request body for {@code c}, before the provider's adapter: translated (or passed through), then
+     * edited by the {@code payload} rules that match.
+     */
     byte[] nativeBody(Candidate c, boolean upstreamStream) {
+        byte[] body = translatedBody(c, upstreamStream);
+        return payload.isEmpty() ? body : payload.apply(body, new PayloadTarget(c.upstreamModel(), in.model(),
+                c.provider().nativeFormat(), in.format(), in.headers()));
+    }
+
+    private byte[] translatedBody(Candidate c, boolean upstreamStream) {
         WireFormat target = c.provider().nativeFormat();
         Codec nativeCodec = Codecs.of(target);
         if (passThrough(c.provider())) {
@@ -48,6 +61,9 @@ final class FormatBridge {
             if (upstreamStream != in.stream()) {
                 body = nativeCodec.withStreamFlag(body, upstreamStream);
             }
+            if (in.thinking() != null) {
+                body = nativeCodec.withReasoning(body, in.thinking(), c.upstreamModel());
+            }
             return nativeCodec.dropForeignReasoning(body);
         }
         return nativeCodec.encodeRequest(canonical().withModel(c.upstreamModel()).withStream(upstreamStream));
@@ -58,8 +74,23 @@ final class FormatBridge {
         if (canonical == null) {
             ChatRequest decoded = client.decodeRequest(in.json());
             canonical = decoded.model() == null ? decoded.withModel(in.model()) : decoded;
+            if (in.thinking() != null) {
+                canonical = canonical.withReasoning(in.thinking());
+            }
         }
         return canonical;
+    }
+
+    /**
+     * The conversation's opening (system text and first message) in a stable text form, or {@code null} when the
+     * request cannot be decoded; the same for every turn of one conversation.
+     */
+    String opening() {
+        ChatRequest r = canonicalOrNull();
+        if (r == null) {
+            return null;
+        }
+        return r.systemText() + "\n" + (r.messages().isEmpty() ? "" : r.messages().getFirst().toString());
     }
 
     /** The context client encoders need. */

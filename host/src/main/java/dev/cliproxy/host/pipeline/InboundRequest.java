@@ -3,6 +3,7 @@ package dev.cliproxy.host.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
+import dev.cliproxy.formats.ReasoningConfig;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param requestId   the request id (honoured from {@code X-Request-Id} or generated)
  * @param format      the client's wire format
  * @param operation   generate or count tokens
- * @param model       the model the client asked for
+ * @param model       the model the client asked for, without a thinking suffix
  * @param stream      whether the client wants a stream
  * @param framing     how stream events are framed on the wire
  * @param body        the raw body
@@ -19,8 +20,10 @@ import java.util.Map;
  * @param headers     client headers for plugins (lower-case names, client credentials removed)
  * @param clientKeyId the stable id of the client key ({@code local} for unauthenticated loopback callers)
  * @param startNanos  {@link System#nanoTime()} when the request arrived
+ * @param thinking    the thinking suffix of the model name ({@code model(high)}), or {@code null}
  */
 public record InboundRequest(String requestId, WireFormat format, Operation operation, String model,
                              boolean stream, StreamFraming framing, byte[] body, JsonNode json,
-                             Map<String, String> headers, String clientKeyId, long startNanos) {
+                             Map<String, String> headers, String clientKeyId, long startNanos,
+                             ReasoningConfig thinking) {
 }

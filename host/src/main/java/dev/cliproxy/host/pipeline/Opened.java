@@ -7,6 +7,7 @@ import dev.cliproxy.formats.sse.EventStream;
 import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.routing.Candidate;
 import java.util.List;
+import java.util.Map;
 
 /** A successful upstream attempt, ready to be relayed to the client. */
 sealed interface Opened {
@@ -14,16 +15,24 @@ sealed interface Opened {
     /** The candidate that answered. */
     Candidate candidate();
 
+    /** The upstream's response headers (names as received); empty for a local answer. */
+    Map<String, List<String>> upstreamHeaders();
+
     /** A whole native body. */
-    record Whole(Candidate candidate, byte[] body) implements Opened {
+    record Whole(Candidate candidate, byte[] body, Map<String, List<String>> upstreamHeaders) implements Opened {
     }
 
     /** A whole answer assembled from an upstream stream. */
-    record Assembled(Candidate candidate, ChatResponse response) implements Opened {
+    record Assembled(Candidate candidate, ChatResponse response, Map<String, List<String>> upstreamHeaders)
+            implements Opened {
     }
 
     /** A native token count. */
     record Count(Candidate candidate, byte[] body, long estimate) implements Opened {
+        @Override
+        public Map<String, List<String>> upstreamHeaders() {
+            return Map.of();
+        }
     }
 
     /**
@@ -34,6 +43,6 @@ sealed interface Opened {
      * @param firstDecoded what {@code first} decoded to
      */
     record Stream(Candidate candidate, EventStream events, SseEvent first, StreamDecoder decoder,
-                  List<StreamEvent> firstDecoded) implements Opened {
+                  List<StreamEvent> firstDecoded, Map<String, List<String>> upstreamHeaders) implements Opened {
     }
 }

@@ -7,6 +7,7 @@ import dev.cliproxy.host.routing.CandidatePool;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.routing.FailoverLoop;
 import dev.cliproxy.host.routing.Router;
+import dev.cliproxy.host.session.SessionIds;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.state.RuntimeState;
 import dev.cliproxy.host.upstream.UpstreamException;
@@ -64,9 +65,9 @@ public final class RequestPipeline {
     public void handle(InboundRequest in, String servedModel, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
         ClientChannel out = listener.started(in, client);
-        FormatBridge bridge = new FormatBridge(in);
+        RuntimeState state = live.current();
+        FormatBridge bridge = new FormatBridge(in, state.config().payload());
         try {
-            RuntimeState state = live.current();
             CandidatePool pool = state.models().pool(servedModel);
             if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
@@ -74,7 +75,7 @@ public final class RequestPipeline {
             }
             UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation(), exchange, tokens);
             FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
-                    (failed, error) -> listener.attemptFailed(in, failed, error));
+                    (failed, error) -> listener.attemptFailed(in, failed, error), session(state, bridge));
             Opened opened = loop.run(pool, (c, n) -> {
                 trace.candidate = c;
                 trace.attempts = n;
@@ -92,11 +93,22 @@ public final class RequestPipeline {
         }
     }
 
+    /** The client's session id when session affinity is on, else {@code null}. */
+    private static String session(RuntimeState state, FormatBridge bridge) {
+        if (!state.config().routing().sessionAffinity()) {
+            return null;
+        }
+        InboundRequest in = bridge.inbound();
+        return SessionIds.of(in.headers(), in.json(), bridge::opening);
+    }
+
     private void respond(FormatBridge bridge, Opened opened, ClientChannel out, ExchangeTrace trace,
                          RuntimeState state) {
+        Map<String, String> relayed = RelayedHeaders.of(state.config().passthroughHeaders(),
+                opened.upstreamHeaders());
         switch (opened) {
             case Opened.Stream s -> {
-                new StreamRelay(bridge, out, trace, state.config().streaming().keepaliveSeconds()).relay(s);
+                new StreamRelay(bridge, out, trace, state.config().streaming().keepaliveSeconds(), relayed).relay(s);
                 if (trace.brokenUpstream != null) {
                     router.brokeAfterStart(s.candidate(), trace.brokenUpstream, state.config());
                 }
@@ -104,13 +116,13 @@ public final class RequestPipeline {
             case Opened.Whole w -> {
                 FormatBridge.ClientAnswer answer = bridge.clientAnswer(w.candidate(), w.body());
                 trace.usage(answer.usage());
-                sendWhole(out, trace, answer.body());
+                sendWhole(out, trace, answer.body(), relayed);
             }
             case Opened.Assembled a -> {
                 trace.usage(a.response().usage());
-                sendWhole(out, trace, bridge.clientBody(a.response()));
+                sendWhole(out, trace, bridge.clientBody(a.response()), relayed);
             }
-            case Opened.Count c -> sendWhole(out, trace, tokenCount(bridge, c));
+            case Opened.Count c -> sendWhole(out, trace, tokenCount(bridge, c), JSON_HEADERS);
         }
     }
 
@@ -125,9 +137,9 @@ public final class RequestPipeline {
         return bridge.clientCodec().encodeTokenCount(n >= 0 ? n : TokenEstimate.of(bridge.canonical()));
     }
 
-    private static void sendWhole(ClientChannel out, ExchangeTrace trace, byte[] body) {
+    private static void sendWhole(ClientChannel out, ExchangeTrace trace, byte[] body, Map<String, String> headers) {
         trace.firstByte();
-        out.sendJson(200, body, JSON_HEADERS);
+        out.sendJson(200, body, headers);
     }
 
     private void fail(InboundRequest in, FormatBridge bridge, ExchangeTrace trace, ClientChannel out,

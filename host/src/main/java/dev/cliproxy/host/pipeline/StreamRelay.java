@@ -32,14 +32,17 @@ final class StreamRelay {
     private final ClientChannel out;
     private final ExchangeTrace trace;
     private final int keepAliveSeconds;
+    private final Map<String, String> relayedHeaders;
     /** The client has its format's terminal event: leaving now is the end of a served answer, not a 499. */
     private boolean answered;
 
-    StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace, int keepAliveSeconds) {
+    StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace, int keepAliveSeconds,
+                Map<String, String> relayedHeaders) {
         this.bridge = bridge;
         this.out = out;
         this.trace = trace;
         this.keepAliveSeconds = keepAliveSeconds;
+        this.relayedHeaders = relayedHeaders;
     }
 
     void relay(Opened.Stream s) {
@@ -47,7 +50,7 @@ final class StreamRelay {
         WireFormat nativeFormat = s.candidate().provider().nativeFormat();
         StreamWriter writer = new StreamWriter(out, in.framing());
         boolean passThrough = nativeFormat == in.format();
-        out.startStream(in.framing().contentType(), STREAM_HEADERS);
+        out.startStream(in.framing().contentType(), RelayedHeaders.merged(STREAM_HEADERS, relayedHeaders));
         try (var events = s.events(); var keepAlive = SseKeepAlive.start(writer, in.framing(), keepAliveSeconds)) {
             if (passThrough) {
                 passThrough(s, writer, nativeFormat);

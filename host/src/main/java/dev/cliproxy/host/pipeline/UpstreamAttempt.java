@@ -62,9 +62,9 @@ final class UpstreamAttempt {
                 if (upstreamStream) {
                     throw pluginFault(provider, new IllegalStateException("whole body for a streaming call"));
                 }
-                yield new Opened.Whole(c, whole.body());
+                yield new Opened.Whole(c, whole.body(), whole.headers());
             }
-            case UpstreamResponse.Streaming s -> in.stream() ? firstEvent(c, s.events()) : assemble(c, s.events());
+            case UpstreamResponse.Streaming s -> in.stream() ? firstEvent(c, s) : assemble(c, s);
         };
     }
 
@@ -95,7 +95,8 @@ final class UpstreamAttempt {
         }
     }
 
-    private Opened firstEvent(Candidate c, EventStream events) {
+    private Opened firstEvent(Candidate c, UpstreamResponse.Streaming response) {
+        EventStream events = response.events();
         StreamDecoder decoder = Codecs.of(c.provider().nativeFormat()).newStreamDecoder();
         List<StreamEvent> decoded = new ArrayList<>(4);
         SseEvent first;
@@ -119,10 +120,11 @@ final class UpstreamAttempt {
                 throw inStreamError(err, first.data());
             }
         }
-        return new Opened.Stream(c, events, first, decoder, decoded);
+        return new Opened.Stream(c, events, first, decoder, decoded, response.headers());
     }
 
-    private Opened assemble(Candidate c, EventStream events) {
+    private Opened assemble(Candidate c, UpstreamResponse.Streaming response) {
+        EventStream events = response.events();
         StreamDecoder decoder = Codecs.of(c.provider().nativeFormat()).newStreamDecoder();
         StreamAggregator aggregator = new StreamAggregator();
         try (events) {
@@ -138,7 +140,7 @@ final class UpstreamAttempt {
             throw inStreamError(new StreamEvent.StreamError(aggregator.error()),
                     aggregator.error().message().getBytes(StandardCharsets.UTF_8));
         }
-        return new Opened.Assembled(c, aggregator.result());
+        return new Opened.Assembled(c, aggregator.result(), response.headers());
     }
 
     private static UpstreamException inStreamError(StreamEvent.StreamError err, byte[] raw) {

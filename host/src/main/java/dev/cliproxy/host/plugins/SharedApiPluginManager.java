@@ -2,8 +2,6 @@ package dev.cliproxy.host.plugins;
 
 import dev.cliproxy.api.PluginApi;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.pf4j.CompoundPluginLoader;
 import org.pf4j.DefaultPluginLoader;
 import org.pf4j.DefaultPluginManager;
@@ -24,13 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The system version is {@link PluginApi#VERSION}: a jar whose {@code Plugin-Requires} range does not include it
  * (built against another major version of plugin-api, or declaring no range at all) is refused with one clear log
- * line and kept in {@link #refused()}.
+ * line and stays disabled; {@link #incompatibility} says why.
  */
 final class SharedApiPluginManager extends DefaultPluginManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedApiPluginManager.class);
-
-    private final List<RefusedPlugin> refused = new CopyOnWriteArrayList<>();
 
     private static final String[] SHARED_PREFIXES = {
         "dev.cliproxy.api.", "dev.cliproxy.formats.", "com.fasterxml.jackson.", "org.slf4j.", "io.micrometer."
@@ -43,27 +39,25 @@ final class SharedApiPluginManager extends DefaultPluginManager {
 
     @Override
     protected boolean isPluginValid(PluginWrapper plugin) {
-        String requires = plugin.getDescriptor().getRequires() == null ? ""
-                : plugin.getDescriptor().getRequires().trim();
-        String reason = null;
-        if (requires.isEmpty() || requires.equals("*")) {
-            reason = "declares no plugin-api version (Plugin-Requires: " + (requires.isEmpty() ? "none" : "*")
-                    + "); rebuild it against plugin-api " + PluginApi.VERSION;
-        } else if (!getVersionManager().checkVersionConstraint(PluginApi.VERSION, requires)) {
-            reason = "was built for plugin-api " + requires + " but this host provides " + PluginApi.VERSION;
-        }
+        String reason = incompatibility(plugin.getDescriptor());
         if (reason == null) {
             return true;
         }
-        LOG.error("Plugin '{}' ({}) refused: it {}", plugin.getPluginId(), plugin.getPluginPath(), reason);
-        refused.add(new RefusedPlugin(plugin.getPluginId(), plugin.getDescriptor().getVersion(),
-                plugin.getPluginPath().toString(), "incompatible: it " + reason));
+        LOG.error("Plugin '{}' ({}) refused: {}", plugin.getPluginId(), plugin.getPluginPath(), reason);
         return false;
     }
 
-    /** The plugins refused so far. */
-    List<RefusedPlugin> refused() {
-        return List.copyOf(refused);
+    /** Why a plugin with {@code descriptor} cannot run on this host, or {@code null} when it can. */
+    String incompatibility(PluginDescriptor descriptor) {
+        String requires = descriptor.getRequires() == null ? "" : descriptor.getRequires().trim();
+        if (requires.isEmpty() || requires.equals("*")) {
+            return "it declares no plugin-api version (Plugin-Requires: " + (requires.isEmpty() ? "none" : "*")
+                    + "); rebuild it against plugin-api " + PluginApi.VERSION;
+        }
+        if (!getVersionManager().checkVersionConstraint(PluginApi.VERSION, requires)) {
+            return "it was built for plugin-api " + requires + " but this host provides " + PluginApi.VERSION;
+        }
+        return null;
     }
 
     @Override

@@ -82,6 +82,7 @@ public final class FailoverLoop {
                 try {
                     T result = attempt.run(c, ++attempts);
                     cooldowns.succeeded(c);
+                    scheduler.served(pool, c);
                     return result;
                 } catch (UpstreamException e) {
                     if (!e.kind().retryable()) {

@@ -19,6 +19,10 @@ public interface Scheduler {
      */
     Candidate pick(CandidatePool pool, Predicate<Candidate> eligible);
 
+    /** {@code c} has just served a request from {@code pool}; called once per request, on its thread. */
+    default void served(CandidatePool pool, Candidate c) {
+    }
+
     /** The scheduler for a canonical {@code routing.strategy} value; anything else is round-robin. */
     static Scheduler forStrategy(String strategy) {
         return switch (strategy == null ? "" : strategy) {

@@ -17,10 +17,12 @@ import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
 import dev.cliproxy.host.management.OAuthEndpoints;
+import dev.cliproxy.host.management.PluginEndpoints;
 import dev.cliproxy.host.management.ResetQuotaHandler;
 import dev.cliproxy.host.oauth.OAuthAccounts;
 import dev.cliproxy.host.pipeline.RequestPipeline;
-import dev.cliproxy.host.plugins.ProviderLoader;
+import dev.cliproxy.host.plugins.PluginCatalog;
+import dev.cliproxy.host.plugins.PluginFolderWatcher;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
@@ -64,9 +66,9 @@ public final class ProxyServer implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     /** Everything the server owns, in start order; closed in reverse. */
-    private record Parts(OkHttpUpstreamHttp http, ProviderLoader plugins, LiveState live, CooldownTracker cooldowns,
+    private record Parts(OkHttpUpstreamHttp http, PluginCatalog plugins, LiveState live, CooldownTracker cooldowns,
                          Observability observability, ExecutorService requests, ManagementRoutes management,
-                         ConfigWatcher watcher, OAuthAccounts oauth) {
+                         ConfigWatcher watcher, PluginFolderWatcher pluginWatcher, OAuthAccounts oauth) {
     }
 
     private final Undertow undertow;
@@ -108,8 +110,8 @@ public final class ProxyServer implements AutoCloseable {
         TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
                 () -> storeRef.get().refreshAuthFiles());
         PluginServices services = new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles);
-        ProviderLoader plugins = ProviderLoader.load(pluginsDir, services);
-        LiveState live = new LiveState(plugins.providers(), config);
+        PluginCatalog plugins = PluginCatalog.open(pluginsDir, services);
+        LiveState live = new LiveState(plugins, config);
         liveRef.set(live);
         OAuthAccounts oauth = OAuthAccounts.create(live, services, () -> storeRef.get().refreshAuthFiles());
         LogLevels.apply(config.debug());
@@ -140,6 +142,7 @@ public final class ProxyServer implements AutoCloseable {
         storeRef.set(store);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
         mountExtraManagement(management, live, cooldowns, observability, http);
+        PluginEndpoints.register(management, plugins, store);
         OAuthEndpoints.register(management, oauth);
         AuthFileEdits.register(management, oauth.files());
         management.authFileStatus(oauth.accounts()::status);
@@ -165,8 +168,16 @@ public final class ProxyServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Cannot watch the config file for changes: {}", e.toString());
         }
+        PluginFolderWatcher pluginWatcher = new PluginFolderWatcher(plugins, live::rebuild,
+                PluginFolderWatcher.DEFAULT_DEBOUNCE);
+        try {
+            pluginWatcher.start();
+        } catch (IOException e) {
+            LOG.warn("Cannot watch the plugins folder for jars: {}", e.toString());
+        }
         ProxyServer server = new ProxyServer(undertow, gate,
-                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher, oauth));
+                new Parts(http, plugins, live, cooldowns, observability, requests, management, watcher,
+                        pluginWatcher, oauth));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -256,6 +267,7 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() {
         parts.watcher().close();
+        parts.pluginWatcher().close();
         gate.shutdown();
         try {
             if (!gate.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {

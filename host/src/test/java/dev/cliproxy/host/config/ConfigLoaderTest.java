@@ -86,7 +86,11 @@ class ConfigLoaderTest {
                 new Case("session affinity ttl not positive", "routing:\n  session-affinity-ttl: 0s\n",
                         "'routing.session-affinity-ttl' must be a positive duration"),
                 new Case("session affinity not a boolean", "routing:\n  session-affinity: yes please\n",
-                        "'session-affinity' must be true or false"));
+                        "'session-affinity' must be true or false"),
+                new Case("plugins.enabled a word", "plugins:\n  enabled: some\n",
+                        "config.yaml line 2, column 12: 'plugins.enabled' must be \"*\" or a list of plugin ids"),
+                new Case("plugins.enabled holds a map", "plugins:\n  enabled: [{a: 1}]\n",
+                        "'plugins.enabled' entries must be plugin ids"));
     }
 
     @ParameterizedTest
@@ -118,6 +122,19 @@ class ConfigLoaderTest {
                 .maxRetryCredentials());
         assertEquals(0, ConfigLoader.parse("max-retry-credentials: -3\n", "config.yaml", null).failover()
                 .maxRetryCredentials());
+    }
+
+    @Test
+    void bindsPluginsEnabledAsStarOrAList() {
+        ProxyConfig.Plugins defaults = ConfigLoader.defaults().plugins();
+        assertEquals("plugins", defaults.dir());
+        assertTrue(defaults.enables("anything"));
+        assertTrue(ConfigLoader.parse("plugins:\n  enabled: \"*\"\n", "config.yaml", null).plugins().enables("x"));
+        ProxyConfig.Plugins listed = ConfigLoader.parse("plugins:\n  dir: /opt/p\n  enabled: [builtin, echo]\n",
+                "config.yaml", null).plugins();
+        assertEquals("/opt/p", listed.dir());
+        assertTrue(listed.enables("echo"));
+        assertFalse(listed.enables("other"));
     }
 
     @Test

@@ -20,10 +20,16 @@ final class MatrixFixture implements BeforeAllCallback, AfterAllCallback {
     private final ProxyWithUpstream proxyWithUpstream;
 
     MatrixFixture() {
+        this("");
+    }
+
+    /** A fixture whose config also holds {@code extraYaml}. */
+    MatrixFixture(String extraYaml) {
         StringBuilder yaml = new StringBuilder("api-keys: [\"" + CLIENT_KEY + "\"]\n");
         for (UpstreamKind k : UpstreamKind.values()) {
             yaml.append(k.yaml(ProxyWithUpstream.UPSTREAM));
         }
+        yaml.append(extraYaml);
         proxyWithUpstream = ProxyWithUpstream.withMockWebServer(yaml.toString()).dispatcher(fake);
     }
 
