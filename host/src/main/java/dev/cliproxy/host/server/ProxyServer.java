@@ -20,6 +20,7 @@ import dev.cliproxy.host.management.OAuthEndpoints;
 import dev.cliproxy.host.management.PluginEndpoints;
 import dev.cliproxy.host.management.ResetQuotaHandler;
 import dev.cliproxy.host.oauth.OAuthAccounts;
+import dev.cliproxy.host.panel.ControlPanel;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.PluginCatalog;
 import dev.cliproxy.host.plugins.PluginFolderWatcher;
@@ -58,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * them down in order. The handler chain every request goes through, outermost first: graceful-shutdown gate ->
  * request id -> the paths Amp's upstream serves ({@link AmpRoutes#withUpstreamRoutes}, without CORS); all others:
  * CORS -> paths under {@value ManagementRoutes#BASE}: the management chain ({@link ManagementRoutes}); all others:
- * the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route).
+ * the route table (client auth -> virtual-thread dispatch -> endpoint handler, per route; the control panel's static
+ * page, {@link ControlPanel}, needs no auth: its data comes from the management API).
  */
 public final class ProxyServer implements AutoCloseable {
 
@@ -135,6 +137,7 @@ public final class ProxyServer implements AutoCloseable {
         AmpRoutes amp = new AmpRoutes(live, pipeline, http, requests, clock,
                 Path.of(System.getProperty("user.home")));
         amp.register(routes);
+        new ControlPanel(live).register(routes);
         if (observability.metricsOnMainPort()) {
             routes.get("/metrics", observability.metricsEndpoint());
         }

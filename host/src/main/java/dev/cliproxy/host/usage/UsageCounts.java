@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.formats.Usage;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Request and token counters of one bucket (a day, a client key, a model...). Thread-safe, lock-free. */
+/**
+ * Request, token and time counters of one bucket (a day, a client key, a model...): the time is the sum of the
+ * requests' durations, from arrival to the last byte, so that an average is {@code total_latency_ms /
+ * total_requests}. Thread-safe, lock-free.
+ */
 final class UsageCounts {
 
     private final LongAdder requests = new LongAdder();
@@ -15,9 +19,11 @@ final class UsageCounts {
     private final LongAdder output = new LongAdder();
     private final LongAdder cached = new LongAdder();
     private final LongAdder reasoning = new LongAdder();
+    private final LongAdder latencyMillis = new LongAdder();
 
-    void record(boolean ok, Usage u) {
+    void record(boolean ok, Usage u, long millis) {
         requests.increment();
+        latencyMillis.add(millis);
         (ok ? success : failure).increment();
         if (u != null) {
             input.add(u.inputTokens());
@@ -49,6 +55,7 @@ final class UsageCounts {
         out.put("output_tokens", output.sum());
         out.put("cached_tokens", cached.sum());
         out.put("reasoning_tokens", reasoning.sum());
+        out.put("total_latency_ms", latencyMillis.sum());
         return out;
     }
 
@@ -69,5 +76,6 @@ final class UsageCounts {
         output.add(o);
         cached.add(in.path("cached_tokens").asLong(0));
         reasoning.add(in.path("reasoning_tokens").asLong(0));
+        latencyMillis.add(in.path("total_latency_ms").asLong(0));
     }
 }

@@ -19,9 +19,9 @@ final class UsageGroup {
     private final UsageCounts counts = new UsageCounts();
     private final Map<String, UsageCounts> models = new ConcurrentHashMap<>();
 
-    void record(String model, boolean ok, Usage u) {
-        counts.record(ok, u);
-        model(model).record(ok, u);
+    void record(String model, boolean ok, Usage u, long millis) {
+        counts.record(ok, u, millis);
+        model(model).record(ok, u, millis);
     }
 
     private UsageCounts model(String model) {

@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
- * Usage statistics in memory, from the upstreams' own token counts: totals, per day and per hour of day, per client
- * key id and per provider, each broken down by model. Every map is bounded: days keep the last
- * {@link #MAX_DAYS}, hours are the 24 hours of the day, client keys and providers are capped at {@link #MAX_GROUPS}
- * (then {@code other}), models are the served names or {@code other} (see {@link MetricLabels}) and capped per group.
- * Recording is lock-free. Off when {@code usage-statistics-enabled: false}.
+ * Usage statistics in memory, from the upstreams' own token counts (and the requests' summed durations, for average
+ * latencies): totals, per day and per hour of day, per client key id and per provider, each broken down by model.
+ * Every map is bounded: days keep the last {@link #MAX_DAYS}, hours are the 24 hours of the day, client keys and
+ * providers are capped at {@link #MAX_GROUPS} (then {@code other}), models are the served names or {@code other} (see
+ * {@link MetricLabels}) and capped per group. Recording is lock-free. Off when {@code usage-statistics-enabled: false}.
  */
 public final class UsageStatistics implements ExchangeListener {
 
@@ -52,13 +52,15 @@ public final class UsageStatistics implements ExchangeListener {
         }
         boolean ok = o.succeeded();
         String model = labels.model(o.model());
+        long millis = Math.max(0, (o.endNanos() - o.startNanos()) / 1_000_000);
         LocalDateTime now = LocalDateTime.now(clock);
         Buckets b = buckets;
-        b.total.record(ok, o.usage());
-        day(b, now.toLocalDate().toString()).record(ok, o.usage());
-        b.hours.computeIfAbsent(twoDigits(now.getHour()), k -> new UsageCounts()).record(ok, o.usage());
-        group(b.apis, o.clientKeyId()).record(model, ok, o.usage());
-        group(b.providers, o.provider() == null ? MetricLabels.NONE : o.provider()).record(model, ok, o.usage());
+        b.total.record(ok, o.usage(), millis);
+        day(b, now.toLocalDate().toString()).record(ok, o.usage(), millis);
+        b.hours.computeIfAbsent(twoDigits(now.getHour()), k -> new UsageCounts()).record(ok, o.usage(), millis);
+        group(b.apis, o.clientKeyId()).record(model, ok, o.usage(), millis);
+        group(b.providers, o.provider() == null ? MetricLabels.NONE : o.provider())
+                .record(model, ok, o.usage(), millis);
     }
 
     private static UsageCounts day(Buckets b, String day) {

@@ -2,6 +2,7 @@ package dev.cliproxy.host.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cliproxy.formats.Json;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,20 @@ class UsageHandlersTest {
         assertEquals(3, u.path("requests_by_day").elements().next().asLong());
         assertEquals(3, u.path("requests_by_hour").elements().next().asLong());
         assertFalse(u.toString().contains(CompatUpstream.KEY));
+    }
+
+    @Test
+    void sumsEachRequestsDurationSoClientsCanShowAverageLatency() throws Exception {
+        proxy.upstream().enqueue(CompatUpstream.ok().newBuilder().headersDelay(150, TimeUnit.MILLISECONDS).build());
+        proxy.post("/v1/chat/completions", CompatUpstream.KEY, CompatUpstream.CHAT);
+
+        JsonNode u = Await.until(() -> get(), n -> n.at("/body/usage/total_requests").asLong() == 1)
+                .at("/body/usage");
+        long total = u.path("total_latency_ms").asLong(-1);
+        assertTrue(total >= 150, "the upstream alone took 150 ms: " + u);
+        assertEquals(total, u.at("/providers/openai-compat/total_latency_ms").asLong());
+        assertEquals(total, u.at("/providers/openai-compat/models/my-model/total_latency_ms").asLong());
+        assertEquals(total, u.path("days").elements().next().path("total_latency_ms").asLong());
     }
 
     @Test
