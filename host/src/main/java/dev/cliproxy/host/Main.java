@@ -46,6 +46,10 @@ public final class Main {
         }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        if (cli.login() != null) {
+            System.exit(login(cli));
+            return;
+        }
         long started = System.nanoTime();
         ProxyServer server;
         try {
@@ -66,6 +70,19 @@ public final class Main {
         HangupSignal.onHangup(server::reload);
         LOG.info("Ready in {} ms (version {})", (System.nanoTime() - started) / 1_000_000, version());
         awaitSignal(server);
+    }
+
+    private static int login(CommandLine cli) {
+        int code;
+        try {
+            ProxyConfig config = loadConfig(cli.config());
+            code = new LoginCommand(cli, config, pluginsDir(cli, config), System.out, Clock.systemUTC()).run();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Cannot log in: {}", e.toString());
+            code = 1;
+        }
+        stopLogging();
+        return code;
     }
 
     private static ProxyConfig loadConfig(Path file) throws IOException {

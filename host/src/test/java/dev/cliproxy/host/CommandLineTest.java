@@ -42,6 +42,27 @@ class CommandLineTest {
     }
 
     @Test
+    void readsTheLoginOptionsInBothSpellings() {
+        CommandLine claude = CommandLine.parse(new String[] {"-claude-login", "-no-browser",
+            "-oauth-callback-port", "5000"});
+        assertEquals("claude", claude.login());
+        assertTrue(claude.noBrowser());
+        assertEquals(5000, claude.callbackPort());
+        CommandLine device = CommandLine.parse(new String[] {"--codex-device-login", "--oauth-callback-port=0"});
+        assertEquals("codex", device.login());
+        assertTrue(device.device());
+        assertEquals(0, device.callbackPort());
+        assertEquals("gemini", CommandLine.parse(new String[] {"--login", "gemini"}).login());
+        CommandLine google = CommandLine.parse(new String[] {"-login", "-project_id", "p1,p2", "-no-browser"});
+        assertEquals("gemini-cli", google.login(), "a bare --login is the Gemini CLI (Google) login");
+        assertEquals("p1,p2", google.projectId());
+        assertEquals("ALL", CommandLine.parse(new String[] {"--login", "--project_id=ALL"}).projectId());
+        assertNull(CommandLine.parse(new String[0]).login());
+        assertThrows(IllegalArgumentException.class,
+                () -> CommandLine.parse(new String[] {"--oauth-callback-port", "70000"}));
+    }
+
+    @Test
     void rejectsUnknownOptionsAndMissingValues() {
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--nope"}));
         assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(new String[] {"--config"}));

@@ -3,6 +3,7 @@ package dev.cliproxy.host.management;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cliproxy.api.config.TokenFiles;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.http.RequestBodies;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -28,7 +30,8 @@ import java.util.Set;
  * The JSON credential files of {@code auth-dir}: {@code GET /auth-files} ({@code {"files": [{name, size,
  * modtime}]}}), {@code GET /auth-files/download?name=}, {@code POST /auth-files} (a multipart file field
  * {@code file}, named by its file name; or a text field {@code file}, or a raw JSON body, with {@code ?name=}),
- * {@code DELETE /auth-files?name=} and {@code ?all=true}. Every change reloads the credentials at once.
+ * {@code DELETE /auth-files?name=} and {@code ?all=true}. Every change reloads the credentials at once. List entries
+ * of token files also carry {@code type, email, status, disabled, expires, last_refresh}.
  */
 final class AuthFileEndpoints {
 
@@ -40,7 +43,7 @@ final class AuthFileEndpoints {
     }
 
     static void register(ManagementRoutes routes, ConfigStore store) {
-        routes.add(Methods.GET, "/auth-files", exchange -> list(exchange, folder(store)));
+        routes.add(Methods.GET, "/auth-files", exchange -> list(exchange, folder(store), routes));
         routes.add(Methods.GET, "/auth-files/download", exchange -> download(exchange, folder(store)));
         routes.add(Methods.POST, "/auth-files", exchange -> {
             Map<String, byte[]> files = uploads(exchange);
@@ -70,15 +73,39 @@ final class AuthFileEndpoints {
         return new AuthFolder(store.live().config().authDir());
     }
 
-    private static void list(HttpServerExchange exchange, AuthFolder folder) throws IOException {
+    private static void list(HttpServerExchange exchange, AuthFolder folder, ManagementRoutes routes)
+            throws IOException {
         ArrayNode files = Json.MAPPER.createArrayNode();
         for (AuthFolder.Entry e : folder.list()) {
             ObjectNode o = files.addObject();
             o.put("name", e.name());
             o.put("size", e.size());
             o.put("modtime", DateTimeFormatter.ISO_INSTANT.format(e.modified().truncatedTo(ChronoUnit.SECONDS)));
+            describe(o, folder, e.name(), routes.authFileStatus(e.name()));
         }
         Replies.value(exchange, "files", files);
+    }
+
+    /** The account fields of a token file (never a token): type, email, status, disabled, expires, last_refresh. */
+    private static void describe(ObjectNode o, AuthFolder folder, String name, String status) {
+        JsonNode content;
+        try {
+            content = Json.MAPPER.readTree(folder.read(name));
+        } catch (IOException | ManagementException e) {
+            return;
+        }
+        if (content == null || !content.isObject()) {
+            return;
+        }
+        boolean disabled = content.path("disabled").asBoolean(false);
+        o.put("type", content.path("type").asText(""));
+        o.put("email", content.path("email").asText(""));
+        o.put("status", status != null ? status : disabled ? "disabled" : "active");
+        o.put("disabled", disabled);
+        Instant expires = TokenFiles.expiry(content);
+        Instant refreshed = TokenFiles.lastRefresh(content);
+        o.put("expires", expires == null ? null : expires.toString());
+        o.put("last_refresh", refreshed == null ? null : refreshed.toString());
     }
 
     private static void download(HttpServerExchange exchange, AuthFolder folder) throws IOException {

@@ -8,6 +8,7 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.util.HttpString;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 
 /**
  * The management API under {@value #BASE}: its route table and the chain every management call goes through,
@@ -28,6 +29,7 @@ public final class ManagementRoutes {
 
     private final RoutingHandler table = new RoutingHandler();
     private final HttpHandler chain;
+    private volatile Function<String, String> authFileStatus = name -> null;
 
     public ManagementRoutes(LiveState live, ConfigStore store, KeyVerifier verifier, ManagementPasswords passwords,
                             ExecutorService executor, Clock clock) {
@@ -54,6 +56,20 @@ public final class ManagementRoutes {
         String relative = path.startsWith(BASE + "/") ? path.substring(BASE.length()) : path;
         table.add(method, relative, handler);
         return this;
+    }
+
+    /**
+     * Lets {@code GET /auth-files} show each file's account status ({@code active}, {@code refreshing}...):
+     * {@code status} maps a file name to it, or to {@code null} when no account uses the file.
+     */
+    public ManagementRoutes authFileStatus(Function<String, String> status) {
+        this.authFileStatus = status;
+        return this;
+    }
+
+    /** The account status of token file {@code name}, or {@code null}. */
+    String authFileStatus(String name) {
+        return authFileStatus.apply(name);
     }
 
     /** The handler to mount at {@value #BASE} (as a path prefix). */

@@ -1,6 +1,7 @@
 package dev.cliproxy.host.pipeline;
 
 import dev.cliproxy.formats.codecs.Codecs;
+import dev.cliproxy.host.oauth.AccountTokens;
 import dev.cliproxy.host.routing.AllCoolingException;
 import dev.cliproxy.host.routing.CandidatePool;
 import dev.cliproxy.host.routing.CooldownTracker;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  *   <li>resolve the model to its candidates (provider, credential, upstream model) in the live state;</li>
  *   <li>run the failover loop: the scheduler picks a credential that is not cooling, {@link UpstreamAttempt}
  *       translates (or passes through) and calls the plugin's executor, waiting for a stream's first event; a
+ *       401 on an OAuth account refreshes its token and retries it once ({@link AccountTokens}); a
  *       retryable failure cools the credential down and the next one is tried;</li>
  *   <li>relay the answer in the client's format: a whole body, or {@link StreamRelay} event by event;</li>
  *   <li>report the outcome to the listeners (metrics, access log, usage).</li>
@@ -39,11 +41,13 @@ public final class RequestPipeline {
     private final ErrorReplies errors;
     private final ExchangeListener listener;
     private final UpstreamExchange exchange;
+    private final AccountTokens tokens;
 
     public RequestPipeline(LiveState live, CooldownTracker cooldowns, Clock clock, ExchangeListener listener,
-                           UpstreamExchange exchange) {
+                           UpstreamExchange exchange, AccountTokens tokens) {
         this.live = live;
         this.exchange = exchange;
+        this.tokens = tokens;
         this.router = new Router(cooldowns, clock);
         this.errors = new ErrorReplies(clock);
         this.listener = listener;
@@ -69,14 +73,14 @@ public final class RequestPipeline {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");
             }
-            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation(), exchange);
+            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation(), exchange, tokens);
             FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
                     (failed, error) -> listener.attemptFailed(in, failed, error), session(state, bridge));
             Opened opened = loop.run(pool, (c, n) -> {
                 trace.candidate = c;
                 trace.attempts = n;
                 long sent = System.nanoTime();
-                Opened o = attempt.open(c);
+                Opened o = tokens.retryOnUnauthorized(c.credential(), () -> attempt.open(c));
                 trace.upstreamNanos = System.nanoTime() - sent;
                 return o;
             });

@@ -10,6 +10,7 @@ import dev.cliproxy.formats.StreamEvent;
 import dev.cliproxy.formats.codecs.Codecs;
 import dev.cliproxy.formats.sse.EventStream;
 import dev.cliproxy.formats.sse.SseEvent;
+import dev.cliproxy.host.oauth.AccountTokens;
 import dev.cliproxy.host.routing.Candidate;
 import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.host.upstream.UpstreamException;
@@ -35,11 +36,13 @@ final class UpstreamAttempt {
     private final FormatBridge bridge;
     private final Cancellation cancellation;
     private final UpstreamExchange exchange;
+    private final AccountTokens tokens;
 
-    UpstreamAttempt(FormatBridge bridge, Cancellation cancellation, UpstreamExchange exchange) {
+    UpstreamAttempt(FormatBridge bridge, Cancellation cancellation, UpstreamExchange exchange, AccountTokens tokens) {
         this.bridge = bridge;
         this.cancellation = cancellation;
         this.exchange = exchange;
+        this.tokens = tokens;
     }
 
     Opened open(Candidate c) {
@@ -80,7 +83,8 @@ final class UpstreamAttempt {
     private UpstreamCall call(Candidate c, byte[] body, boolean stream, Operation op) {
         InboundRequest in = bridge.inbound();
         return UpstreamCall.builder(c.credential(), c.upstreamModel(), body).requestId(in.requestId())
-                .stream(stream).operation(op).clientHeaders(in.headers()).build();
+                .secret(tokens.secretFor(c.credential())).stream(stream).operation(op).clientHeaders(in.headers())
+                .build();
     }
 
     private UpstreamResponse execute(ProviderPlugin provider, UpstreamCall call) {

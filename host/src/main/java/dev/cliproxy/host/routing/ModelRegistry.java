@@ -16,7 +16,8 @@ import java.util.Map;
  * names); OAuth accounts also get their channel's and token file's renames and exclusions ({@link OAuthModels}).
  * The same name on several credentials or providers forms one pool. Candidates keep registration order
  * (providers as loaded, credentials and models as configured), so fill-first fills the first configured credential
- * first. Immutable (apart from each pool's round-robin cursor); lookups are one hash-map get.
+ * first. Immutable (apart from each pool's round-robin cursor); lookups are one hash-map get. Disabled credentials
+ * serve nothing.
  */
 public final class ModelRegistry {
 
@@ -49,6 +50,9 @@ public final class ModelRegistry {
         Map<String, ListedModel> listed = new LinkedHashMap<>();
         credentials.forEach((provider, creds) -> {
             for (Credential c : creds) {
+                if (c.disabled()) {
+                    continue;
+                }
                 for (Served s : served(provider, c, oauth)) {
                     Candidate candidate = new Candidate(provider, c, s.upstream);
                     for (String name : clientNames(c, s.clientName, forceModelPrefix)) {

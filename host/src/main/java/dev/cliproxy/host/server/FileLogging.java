@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code logging-to-file}: while it is on, the application log goes to {@value AppLogFolder#ACTIVE} in the logs
- * folder instead of stdout, rotated at {@value #MAX_FILE_MB} MB (or half the size cap when that is smaller), the
- * archives capped by {@code logs-max-total-size-mb} (oldest deleted first) and kept for {@value #MAX_HISTORY_DAYS}
- * days at most. Follows the live config; switching it off (or closing) puts
- * the stdout appenders back. A folder that cannot be written is logged and stdout stays.
+ * folder instead of stdout, rotated at {@value #MAX_FILE_MB} MB (or a little under half the size cap when that is
+ * smaller), the archives capped by {@code logs-max-total-size-mb} (oldest deleted first) and kept for
+ * {@value #MAX_HISTORY_DAYS} days at most. Follows the live config; switching it off (or closing) puts the stdout
+ * appenders back. A folder that cannot be written is logged and stdout stays.
  */
 final class FileLogging implements AutoCloseable {
 
@@ -80,7 +80,9 @@ final class FileLogging implements AutoCloseable {
         }
         long maxFile = MAX_FILE_MB * 1024 * 1024;
         if (s.maxTotalBytes() > 0) {
-            maxFile = Math.min(maxFile, Math.max(1, s.maxTotalBytes() / 2));
+            // a little under half: logback checks the size between writes, so a file ends somewhat past it, and two
+            // archives must still fit under the cap
+            maxFile = Math.min(maxFile, Math.max(1, s.maxTotalBytes() * 7 / 16));
         }
         LOG.info("Logging to {} from now on (rotated at {} KB{})", s.dir().resolve(AppLogFolder.ACTIVE),
                 maxFile / 1024, s.maxTotalBytes() > 0 ? ", archives capped at " + s.maxTotalBytes() / 1024 / 1024

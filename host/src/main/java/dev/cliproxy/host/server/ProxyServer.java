@@ -13,12 +13,15 @@ import dev.cliproxy.host.http.Cors;
 import dev.cliproxy.host.http.NotFound;
 import dev.cliproxy.host.http.RequestIds;
 import dev.cliproxy.host.management.ApiCallHandler;
+import dev.cliproxy.host.management.AuthFileEdits;
 import dev.cliproxy.host.management.CredentialStatesHandler;
 import dev.cliproxy.host.management.KeyVerifier;
 import dev.cliproxy.host.management.ManagementPasswords;
 import dev.cliproxy.host.management.ManagementRoutes;
+import dev.cliproxy.host.management.OAuthEndpoints;
 import dev.cliproxy.host.management.PluginEndpoints;
 import dev.cliproxy.host.management.ResetQuotaHandler;
+import dev.cliproxy.host.oauth.OAuthAccounts;
 import dev.cliproxy.host.panel.ControlPanel;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.plugins.PluginCatalog;
@@ -72,7 +75,7 @@ public final class ProxyServer implements AutoCloseable {
     private record Parts(OkHttpUpstreamHttp http, PluginCatalog plugins, LiveState live, CooldownTracker cooldowns,
                          Observability observability, ExecutorService requests, ManagementRoutes management,
                          ConfigStore store, ConfigWatcher watcher, PluginFolderWatcher pluginWatcher,
-                         FileLogging fileLogging) {
+                         FileLogging fileLogging, OAuthAccounts oauth) {
     }
 
     private final Undertow undertow;
@@ -113,10 +116,11 @@ public final class ProxyServer implements AutoCloseable {
         AtomicReference<ConfigStore> storeRef = new AtomicReference<>();
         TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
                 () -> storeRef.get().refreshAuthFiles());
-        PluginCatalog plugins = PluginCatalog.open(pluginsDir,
-                new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles));
+        PluginServices services = new PluginServices(clock, metrics, new WholeAnswerCaller(http), tokenFiles);
+        PluginCatalog plugins = PluginCatalog.open(pluginsDir, services);
         LiveState live = new LiveState(plugins, config);
         liveRef.set(live);
+        OAuthAccounts oauth = OAuthAccounts.create(live, services, () -> storeRef.get().refreshAuthFiles());
         LogLevels.apply(config.debug());
         live.onChange(state -> LogLevels.apply(state.config().debug()));
         FileLogging fileLogging = FileLogging.ofThisProcess();
@@ -131,10 +135,13 @@ public final class ProxyServer implements AutoCloseable {
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
         RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener(),
-                new UpstreamExchange(http));
+                new UpstreamExchange(http), oauth.tokens());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
         new ApiRoutes(live, pipeline, requests, clock).register(routes);
+        for (String name : oauth.logins().names()) {
+            routes.get("/" + name + "/callback", oauth.sessions().callbackHandler());
+        }
         AmpRoutes amp = new AmpRoutes(live, pipeline, http, requests, clock,
                 Path.of(System.getProperty("user.home")));
         amp.register(routes);
@@ -147,6 +154,9 @@ public final class ProxyServer implements AutoCloseable {
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
         mountExtraManagement(management, live, cooldowns, observability, http);
         PluginEndpoints.register(management, plugins, store);
+        OAuthEndpoints.register(management, oauth);
+        AuthFileEdits.register(management, oauth.files());
+        management.authFileStatus(oauth.accounts()::status);
         HttpHandler root = Handlers.path(routes).addPrefixPath(ManagementRoutes.BASE, management.handler());
         GracefulShutdownHandler gate = new GracefulShutdownHandler(new RequestIds(
                 amp.withUpstreamRoutes(new Cors(root))));
@@ -155,6 +165,7 @@ public final class ProxyServer implements AutoCloseable {
         try {
             undertow.start();
         } catch (RuntimeException e) {
+            oauth.close();
             observability.close();
             requests.shutdownNow();
             http.close();
@@ -162,6 +173,7 @@ public final class ProxyServer implements AutoCloseable {
             fileLogging.close();
             throw e;
         }
+        oauth.start();
         ConfigWatcher watcher = new ConfigWatcher(store, ConfigWatcher.DEFAULT_DEBOUNCE);
         try {
             watcher.start();
@@ -177,7 +189,7 @@ public final class ProxyServer implements AutoCloseable {
         }
         ProxyServer server = new ProxyServer(undertow, gate,
                 new Parts(http, plugins, live, cooldowns, observability, requests, management, store, watcher,
-                        pluginWatcher, fileLogging));
+                        pluginWatcher, fileLogging, oauth));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
                 config.host().isEmpty() ? "0.0.0.0" : config.host(), server.port());
@@ -257,6 +269,11 @@ public final class ProxyServer implements AutoCloseable {
         return parts.cooldowns();
     }
 
+    /** The OAuth accounts: logins, refreshes, sessions. */
+    public OAuthAccounts oauth() {
+        return parts.oauth();
+    }
+
     /** Metrics, access log, request log and usage statistics. */
     public Observability observability() {
         return parts.observability();
@@ -289,6 +306,7 @@ public final class ProxyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         undertow.stop();
+        parts.oauth().close();
         parts.observability().close();
         parts.requests().shutdownNow();
         parts.http().close();

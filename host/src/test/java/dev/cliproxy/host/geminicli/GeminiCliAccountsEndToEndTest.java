@@ -107,6 +107,48 @@ class GeminiCliAccountsEndToEndTest {
     }
 
     @Test
+    void logsInThroughTheManagementApiWithAnExplicitProjectAndServesWithTheAccount() throws Exception {
+        codeAssist.setDispatcher(backend);
+        String base = codeAssist.url("").toString().replaceAll("/$", "");
+        proxy = TestProxy.start("""
+                api-keys: ["%s"]
+                remote-management:
+                  secret-key: "mgmt-key-gcli-0001"
+                oauth:
+                  gemini-cli:
+                    authorize-url: %s/auth
+                    token-url: %s/token
+                    userinfo-url: %s/userinfo
+                    code-assist-url: %s
+                    service-usage-url: %s
+                    callback-port: 0
+                """.formatted(KEY, base, base, base, base, base), MutableClock.startingNow());
+
+        HttpResponse<String> started = proxy.send(proxy.request("/v0/management/oauth/gemini-cli?project_id=proj-l")
+                .header("Authorization", "Bearer mgmt-key-gcli-0001")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, started.statusCode(), started.body());
+        JsonNode login = Json.parse(started.body().getBytes());
+        String url = login.path("url").asText();
+        assertTrue(url.startsWith(base + "/auth?") && url.contains("access_type=offline"), url);
+        String state = login.path("state").asText();
+
+        HttpResponse<String> callback = proxy.get("/google/callback?code=google-code-1&state=" + state, null);
+        assertEquals(200, callback.statusCode(), callback.body());
+        Path file = proxy.dir().resolve("auth").resolve("gemini-dev@example.com-proj-l.json");
+        assertTrue(Files.exists(file), "token file written");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+        JsonNode saved = Json.parse(Files.readAllBytes(file));
+        assertEquals("proj-l", saved.path("project_id").asText());
+        assertEquals(ACCESS, saved.path("token").path("access_token").asText());
+
+        HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, chat("gemini-2.5-flash", false));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("fine from proj-l"), r.body());
+    }
+
+    @Test
     void aProjectOutOfQuotaMovesTheRequestToTheNextProjectWithNoFailedRequest() throws Exception {
         backend.exhausted.add("proj-out/gemini-2.5-pro");
         start("proj-out,proj-ok", true);
@@ -164,6 +206,10 @@ class GeminiCliAccountsEndToEndTest {
 
         @Override
         public MockResponse dispatch(RecordedRequest r) {
+            String path = r.getUrl().encodedPath();
+            if (!path.startsWith("/v1internal:generateContent") && !path.startsWith("/v1internal:stream")) {
+                return google(path);
+            }
             requests.add(r);
             JsonNode envelope = Json.parse(r.getBody().toByteArray());
             String project = envelope.path("project").asText();
@@ -184,6 +230,21 @@ class GeminiCliAccountsEndToEndTest {
                         .body("data: " + answer + "\r\n\r\n").build();
             }
             return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(answer)
+                    .build();
+        }
+
+        /** Google's OAuth, userinfo, onboarding and service-usage answers for the login. */
+        private static MockResponse google(String path) {
+            String body = switch (path) {
+                case "/token" -> "{\"access_token\":\"" + ACCESS + "\",\"refresh_token\":\"1//r\",\"expires_in\":3599}";
+                case "/userinfo" -> "{\"email\":\"dev@example.com\"}";
+                case "/v1internal:loadCodeAssist" -> "{\"allowedTiers\":[{\"id\":\"free-tier\",\"isDefault\":true}]}";
+                case "/v1internal:onboardUser" -> "{\"done\":true,\"response\":{\"cloudaicompanionProject\":"
+                        + "{\"id\":\"proj-l\"}}}";
+                default -> path.contains("/services/") ? "{\"state\":\"ENABLED\"}" : null;
+            };
+            return body == null ? new MockResponse.Builder().code(404).build()
+                    : new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)
                     .build();
         }
     }

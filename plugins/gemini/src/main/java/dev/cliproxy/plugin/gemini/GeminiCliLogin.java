@@ -39,7 +39,7 @@ final class GeminiCliLogin implements AccountLogin {
 
     @Override
     public List<String> names() {
-        return List.of(GeminiCliProvider.ID, "gemini");
+        return List.of(GeminiCliProvider.ID, "gemini", "google");
     }
 
     @Override

@@ -1,0 +1,112 @@
+package dev.cliproxy.host.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Token refresh against a fake token endpoint that rotates single-use refresh tokens. */
+class TokenRefreshTest {
+
+    private static final String FILE = "claude-a.json";
+
+    @Test
+    void refreshesAFileThatAppearsExpiredWithoutWaitingForARequestAndKeepsTheUsersFields() {
+        try (OAuthFixture f = new OAuthFixture()) {
+            String old = f.writeClaude(FILE, f.clock.instant().minusSeconds(60), ",\"note\":\"mine\",\"priority\":3");
+            JsonNode file = OAuthFixture.eventually(() -> f.file(FILE),
+                    c -> !c.path("access_token").asText().equals(old));
+            assertNotEquals(old, file.path("access_token").asText());
+            assertEquals("mine", file.path("note").asText());
+            assertEquals(3, file.path("priority").asInt());
+            assertEquals("rw-------", f.mode(FILE));
+            assertEquals(1, f.fake.refreshPosts());
+            assertTrue(Instant.parse(file.path("expired").asText()).isAfter(f.clock.instant()));
+            JsonNode session = OAuthFixture.eventually(() -> f.session(FILE),
+                    s -> s.path("status").asText().equals("active"));
+            assertEquals("active", session.path("status").asText());
+            assertEquals(200, f.chat("claude-sonnet-5").statusCode());
+        }
+    }
+
+    @Test
+    void refreshesWithinTheLeadTimeButNotBefore() {
+        try (OAuthFixture f = new OAuthFixture()) {
+            String old = f.writeClaude(FILE, f.clock.instant().plus(Duration.ofHours(5)), "");
+            assertEquals(200, f.chat("claude-sonnet-5").statusCode());
+            assertEquals(0, f.fake.refreshPosts());
+            f.clock.advance(Duration.ofHours(1).plusMinutes(1));
+            JsonNode file = OAuthFixture.eventually(() -> f.file(FILE),
+                    c -> !c.path("access_token").asText().equals(old));
+            assertNotEquals(old, file.path("access_token").asText());
+            assertEquals(1, f.fake.refreshPosts());
+        }
+    }
+
+    @Test
+    void refreshesOnceOnAn401AndRetriesTheSameAccountForTwentyRequestsAtOnce() throws Exception {
+        try (OAuthFixture f = new OAuthFixture()) {
+            String old = f.writeClaude(FILE, f.clock.instant().plus(Duration.ofDays(30)), "");
+            f.fake.revoke(old);
+            List<Future<HttpResponse<String>>> all = new ArrayList<>();
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 20; i++) {
+                    all.add(clients.submit(() -> f.chat("claude-sonnet-5")));
+                }
+            }
+            for (Future<HttpResponse<String>> r : all) {
+                assertEquals(200, r.get().statusCode(), r.get().body());
+            }
+            assertEquals(1, f.fake.refreshPosts());
+            assertNotEquals(old, f.file(FILE).path("access_token").asText());
+        }
+    }
+
+    @Test
+    void backsOffAfterAFailedRefreshAndShowsTheErrorInSessions() {
+        try (OAuthFixture f = new OAuthFixture()) {
+            f.fake.failRefreshes(400);
+            f.writeClaude(FILE, f.clock.instant().minusSeconds(1), "");
+            JsonNode session = OAuthFixture.eventually(() -> f.session(FILE),
+                    s -> s.path("status").asText().equals("error"));
+            assertEquals("error", session.path("status").asText());
+            assertTrue(session.path("last_error").asText().contains("invalid_grant"), session.toString());
+            assertEquals(1, f.fake.refreshPosts());
+
+            f.clock.advance(TokenRefresher.BACKOFF.plusSeconds(1));
+            assertEquals(2, (int) OAuthFixture.eventually(f.fake::refreshPosts, n -> n >= 2));
+            f.fake.failRefreshes(0);
+        }
+    }
+
+    @Test
+    void aManagementEditDuringASlowRefreshIsKept() throws Exception {
+        try (OAuthFixture f = new OAuthFixture()) {
+            CountDownLatch gate = f.fake.holdRefreshes();
+            String old = f.writeClaude(FILE, f.clock.instant().minusSeconds(1), "");
+            OAuthFixture.eventually(f.fake::refreshPosts, n -> n == 1);
+            assertEquals("refreshing", f.session(FILE).path("status").asText());
+            CompletableFuture<HttpResponse<String>> edit = CompletableFuture.supplyAsync(() -> f.mgmt("PATCH",
+                    "/auth-files/fields", "{\"name\":\"" + FILE + "\",\"note\":\"edited\",\"weight\":2}"));
+            gate.countDown();
+            assertEquals(200, edit.get().statusCode(), edit.get().body());
+            JsonNode file = f.file(FILE);
+            assertNotEquals(old, file.path("access_token").asText());
+            assertEquals("edited", file.path("note").asText());
+            assertEquals(2, file.path("weight").asInt());
+            assertEquals("rw-------", f.mode(FILE));
+        }
+    }
+}
