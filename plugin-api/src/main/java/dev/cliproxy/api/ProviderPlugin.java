@@ -51,10 +51,11 @@ public interface ProviderPlugin extends ExtensionPoint {
 
     /**
      * Whether this provider can do {@code operation} with {@code credential}. When it cannot count tokens, the host
-     * estimates the count itself. The default supports every operation.
+     * estimates the count itself; a compaction it cannot do is answered 501. The default supports generating and
+     * counting, not {@link Operation#COMPACT}.
      */
     default boolean supports(Operation operation, Credential credential) {
-        return true;
+        return operation != Operation.COMPACT;
     }
 
     /**

@@ -50,6 +50,8 @@ public final class ApiRoutes {
         routes.post("/v1/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
         // Codex CLI with chatgpt_base_url pointed at the proxy
         routes.post("/backend-api/codex/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
+        routes.post("/v1/responses/compact", model(WireFormat.OPENAI_RESPONSES, Operation.COMPACT));
+        routes.post("/backend-api/codex/responses/compact", model(WireFormat.OPENAI_RESPONSES, Operation.COMPACT));
         routes.post("/v1/messages", model(WireFormat.CLAUDE_MESSAGES, Operation.GENERATE));
         routes.post("/v1/messages/count_tokens", model(WireFormat.CLAUDE_MESSAGES, Operation.COUNT_TOKENS));
         routes.post("/v1beta/models/{action}", model(WireFormat.GEMINI, Operation.GENERATE));

@@ -49,6 +49,16 @@ final class FormatBridge {
                 c.provider().nativeFormat(), in.format(), in.headers()));
     }
 
+    /**
+     * The client's own body with the upstream model, whatever the provider's format (a Responses compaction is sent
+     * as the client wrote it).
+     */
+    byte[] passThroughBody(Candidate c) {
+        ModelFieldRewriter rewriter = client.requestModelField();
+        return rewriter == null || c.upstreamModel().equals(in.json().path("model").asText()) ? in.body()
+                : rewriter.rewrite(in.body(), c.upstreamModel());
+    }
+
     private byte[] translatedBody(Candidate c, boolean upstreamStream) {
         WireFormat target = c.provider().nativeFormat();
         Codec nativeCodec = Codecs.of(target);

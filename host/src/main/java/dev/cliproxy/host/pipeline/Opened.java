@@ -27,6 +27,10 @@ sealed interface Opened {
             implements Opened {
     }
 
+    /** A whole answer relayed to the client as the upstream gave it (a Responses compaction). */
+    record Relayed(Candidate candidate, byte[] body, Map<String, List<String>> upstreamHeaders) implements Opened {
+    }
+
     /** A native token count. */
     record Count(Candidate candidate, byte[] body, long estimate) implements Opened {
         @Override

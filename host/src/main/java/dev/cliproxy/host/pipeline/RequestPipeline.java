@@ -118,6 +118,7 @@ public final class RequestPipeline {
                 trace.usage(answer.usage());
                 sendWhole(out, trace, answer.body(), relayed);
             }
+            case Opened.Relayed r -> sendWhole(out, trace, r.body(), relayed);
             case Opened.Assembled a -> {
                 trace.usage(a.response().usage());
                 sendWhole(out, trace, bridge.clientBody(a.response()), relayed);

@@ -54,6 +54,9 @@ final class UpstreamAttempt {
         if (in.operation() == Operation.COUNT_TOKENS) {
             return count(c);
         }
+        if (in.operation() == Operation.COMPACT) {
+            return compact(c);
+        }
         boolean upstreamStream = in.stream() || c.credential().alwaysStreams();
         UpstreamResponse response = execute(provider, call(c, bridge.nativeBody(c, upstreamStream), upstreamStream,
                 Operation.GENERATE));
@@ -78,6 +81,18 @@ final class UpstreamAttempt {
             return new Opened.Count(c, whole.body(), -1);
         }
         throw pluginFault(c.provider(), new IllegalStateException("stream answer to a token count"));
+    }
+
+    private Opened compact(Candidate c) {
+        if (!c.provider().supports(Operation.COMPACT, c.credential())) {
+            throw new ProxyException(501, "not_implemented", "The model '" + bridge.inbound().model()
+                    + "' is served by provider " + c.provider().id() + ", which cannot compact a conversation");
+        }
+        UpstreamResponse r = execute(c.provider(), call(c, bridge.passThroughBody(c), false, Operation.COMPACT));
+        if (r instanceof UpstreamResponse.Complete whole) {
+            return new Opened.Relayed(c, whole.body(), whole.headers());
+        }
+        throw pluginFault(c.provider(), new IllegalStateException("stream answer to a compaction"));
     }
 
     private UpstreamCall call(Candidate c, byte[] body, boolean stream, Operation op) {

@@ -56,10 +56,13 @@ public final class CodexProvider extends ApiKeyProvider {
 
     @Override
     public UpstreamRequest describe(UpstreamCall call) {
-        UpstreamRequest.Builder request = UpstreamRequest.post(call.credential().baseUrl() + "/responses")
-                .streaming(true)
-                .header("Authorization", "Bearer " + call.secret())
-                .body(CodexRequestAdapter.INSTANCE.adapt(call, call.body()));
+        boolean compact = call.operation() == Operation.COMPACT;
+        UpstreamRequest.Builder request = (compact
+                ? UpstreamRequest.post(call.credential().baseUrl() + "/responses/compact")
+                        .header("Accept", "application/json").body(call.body())
+                : UpstreamRequest.post(call.credential().baseUrl() + "/responses").streaming(true)
+                        .body(CodexRequestAdapter.INSTANCE.adapt(call, call.body())))
+                .header("Authorization", "Bearer " + call.secret());
         if (call.credential().kind() == Credential.Kind.OAUTH) {
             request.header("Chatgpt-Account-Id", call.credential().attribute(CodexAccounts.ACCOUNT_ID, ""))
                     .header("Originator", call.clientHeader("originator", "codex_cli_rs"));

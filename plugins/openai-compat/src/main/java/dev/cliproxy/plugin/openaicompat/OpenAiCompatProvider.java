@@ -46,6 +46,11 @@ public final class OpenAiCompatProvider implements ProviderPlugin {
 
     @Override
     public UpstreamRequest describe(UpstreamCall call) {
+        if (call.operation() == Operation.COMPACT) {
+            return ConfiguredHeaders.apply(call, UpstreamRequest.post(call.credential().baseUrl() + "/responses/compact")
+                    .header("Authorization", call.secret().isEmpty() ? "" : "Bearer " + call.secret())
+                    .body(call.body())).build();
+        }
         UpstreamRequest.Builder request = UpstreamRequest.post(call.credential().baseUrl() + "/chat/completions")
                 .header("User-Agent", "cli-proxy-openai-compat")
                 .header("Authorization", call.secret().isEmpty() ? "" : "Bearer " + call.secret())
