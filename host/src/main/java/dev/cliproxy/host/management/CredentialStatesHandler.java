@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,14 +28,25 @@ public final class CredentialStatesHandler implements HttpHandler {
 
     private final Supplier<List<Credential>> credentials;
     private final CooldownTracker cooldowns;
+    private final Function<Credential, String> refreshErrors;
 
     /**
      * @param credentials the live credentials (e.g. {@code () -> live.current().allCredentials()})
      * @param cooldowns   the shared cooldown state
      */
     public CredentialStatesHandler(Supplier<List<Credential>> credentials, CooldownTracker cooldowns) {
+        this(credentials, cooldowns, c -> "");
+    }
+
+    /**
+     * @param refreshErrors the last failed token refresh of an OAuth credential ({@code ""} for none), shown as
+     *                      {@code refresh_error}
+     */
+    public CredentialStatesHandler(Supplier<List<Credential>> credentials, CooldownTracker cooldowns,
+                                   Function<Credential, String> refreshErrors) {
         this.credentials = credentials;
         this.cooldowns = cooldowns;
+        this.refreshErrors = refreshErrors;
     }
 
     @Override
@@ -57,6 +69,10 @@ public final class CredentialStatesHandler implements HttpHandler {
         o.put("key", c.maskedSecret());
         o.put("priority", c.priority());
         o.put("weight", c.weight());
+        String refreshError = refreshErrors.apply(c);
+        if (!refreshError.isEmpty()) {
+            o.put("refresh_error", refreshError);
+        }
         ArrayNode cooling = Json.MAPPER.createArrayNode();
         Instant until = null;
         for (Map.Entry<String, CooldownTracker.Cooldown> e : cooldowns.cooldowns(c.id()).entrySet()) {

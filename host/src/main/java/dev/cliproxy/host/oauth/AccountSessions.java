@@ -57,6 +57,15 @@ public final class AccountSessions {
         return out;
     }
 
+    /** The last failed refresh of {@code c}'s token file (a message without secrets), or {@code ""}. */
+    public String refreshError(Credential c) {
+        if (c.kind() != Credential.Kind.OAUTH || c.authFile().isEmpty()) {
+            return "";
+        }
+        String error = refresher.state(c.authFile()).lastError();
+        return error == null ? "" : error;
+    }
+
     /** The status word of file {@code name}'s account, or {@code null} when no OAuth account uses that file. */
     public String status(String name) {
         Instant now = clock.instant();

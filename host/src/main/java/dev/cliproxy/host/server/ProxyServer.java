@@ -152,7 +152,7 @@ public final class ProxyServer implements AutoCloseable {
         ConfigStore store = new ConfigStore(live);
         storeRef.set(store);
         ManagementRoutes management = new ManagementRoutes(live, store, managementKeys, passwords, requests, clock);
-        mountExtraManagement(management, live, cooldowns, observability, http);
+        mountExtraManagement(management, live, cooldowns, observability, http, oauth);
         PluginEndpoints.register(management, plugins, store);
         OAuthEndpoints.register(management, oauth);
         AuthFileEdits.register(management, oauth.files());
@@ -198,9 +198,11 @@ public final class ProxyServer implements AutoCloseable {
 
     /** Management endpoints owned by other features, behind the same management key. */
     private static void mountExtraManagement(ManagementRoutes management, LiveState live, CooldownTracker cooldowns,
-                                             Observability observability, OkHttpUpstreamHttp http) {
+                                             Observability observability, OkHttpUpstreamHttp http,
+                                             OAuthAccounts oauth) {
         Supplier<List<Credential>> credentials = () -> live.current().allCredentials();
-        management.add(Methods.GET, "/credentials", new CredentialStatesHandler(credentials, cooldowns))
+        management.add(Methods.GET, "/credentials", new CredentialStatesHandler(credentials, cooldowns,
+                        oauth.accounts()::refreshError))
                 .add(Methods.POST, "/reset-quota", new ResetQuotaHandler(credentials, cooldowns))
                 .add(Methods.GET, "/usage", observability.usage().get())
                 .add(Methods.GET, "/usage/export", observability.usage().export())

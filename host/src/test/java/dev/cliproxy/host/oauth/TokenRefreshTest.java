@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cliproxy.formats.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,7 @@ class TokenRefreshTest {
     }
 
     @Test
-    void backsOffAfterAFailedRefreshAndShowsTheErrorInSessions() {
+    void backsOffAfterAFailedRefreshAndShowsTheErrorInSessionsAndCredentials() {
         try (OAuthFixture f = new OAuthFixture()) {
             f.fake.failRefreshes(400);
             f.writeClaude(FILE, f.clock.instant().minusSeconds(1), "");
@@ -84,6 +85,13 @@ class TokenRefreshTest {
             assertEquals("error", session.path("status").asText());
             assertTrue(session.path("last_error").asText().contains("invalid_grant"), session.toString());
             assertEquals(1, f.fake.refreshPosts());
+            JsonNode credentials = Json.parse(f.mgmt("GET", "/credentials", null).body().getBytes())
+                    .path("credentials");
+            boolean shown = false;
+            for (JsonNode c : credentials) {
+                shown |= c.path("refresh_error").asText().contains("invalid_grant");
+            }
+            assertTrue(shown, "the refresh failure shows in /credentials too: " + credentials);
 
             f.clock.advance(TokenRefresher.BACKOFF.plusSeconds(1));
             assertEquals(2, (int) OAuthFixture.eventually(f.fake::refreshPosts, n -> n >= 2));
