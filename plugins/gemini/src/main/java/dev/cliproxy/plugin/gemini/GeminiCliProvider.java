@@ -6,7 +6,6 @@ import dev.cliproxy.api.AnswerAdapter;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.api.HostServices;
 import dev.cliproxy.api.ModelInfo;
-import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.ProviderPlugin;
 import dev.cliproxy.api.UpstreamAnswer;
@@ -77,11 +76,10 @@ public final class GeminiCliProvider implements ProviderPlugin {
     @Override
     public UpstreamRequest describe(UpstreamCall call) {
         Credential c = call.credential();
-        boolean count = call.operation() == Operation.COUNT_TOKENS;
-        boolean stream = call.stream() && !count;
-        String method = count ? "countTokens" : stream ? "streamGenerateContent?alt=sse" : "generateContent";
+        boolean stream = GeminiProvider.streams(call);
         String model = call.model().startsWith("models/") ? call.model().substring(7) : call.model();
-        UpstreamRequest.Builder request = UpstreamRequest.post(c.baseUrl() + "/v1internal:" + method)
+        UpstreamRequest.Builder request = UpstreamRequest.post(
+                        c.baseUrl() + "/v1internal:" + GeminiProvider.method(call))
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .streaming(stream)
                 .header("Authorization", "Bearer " + call.secret())

@@ -56,12 +56,10 @@ public final class GeminiProvider extends ApiKeyProvider {
     @Override
     public UpstreamRequest describe(UpstreamCall call) {
         Credential c = call.credential();
-        boolean count = call.operation() == Operation.COUNT_TOKENS;
-        boolean stream = call.stream() && !count;
-        String method = count ? "countTokens" : stream ? "streamGenerateContent?alt=sse" : "generateContent";
+        boolean stream = streams(call);
         String base = c.baseUrl().isEmpty() ? DEFAULT_BASE_URL : c.baseUrl();
         UpstreamRequest.Builder request = UpstreamRequest.post(
-                        base + "/v1beta/models/" + pathSegment(call.model()) + ":" + method)
+                        base + "/v1beta/models/" + pathSegment(call.model()) + ":" + method(call))
                 .streaming(stream)
                 .header("x-goog-api-key", call.secret())
                 .body(GeminiRequestAdapter.INSTANCE.adapt(call, call.body()));
@@ -71,6 +69,17 @@ public final class GeminiProvider extends ApiKeyProvider {
     @Override
     public UpstreamFailure classify(UpstreamCall call, UpstreamAnswer answer) {
         return GeminiFailures.classify(answer, services().clock());
+    }
+
+    /** Whether {@code call} is answered as a stream (token counts never are). */
+    static boolean streams(UpstreamCall call) {
+        return call.stream() && call.operation() != Operation.COUNT_TOKENS;
+    }
+
+    /** The method of {@code call}: {@code countTokens}, {@code streamGenerateContent?alt=sse} or generateContent. */
+    static String method(UpstreamCall call) {
+        return call.operation() == Operation.COUNT_TOKENS ? "countTokens"
+                : streams(call) ? "streamGenerateContent?alt=sse" : "generateContent";
     }
 
     /** The model as a URL path segment ({@code models/} prefix removed, reserved characters escaped). */
