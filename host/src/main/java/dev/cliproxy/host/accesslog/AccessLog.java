@@ -36,7 +36,7 @@ public final class AccessLog implements ExchangeListener {
     }
 
     @Override
-    public void finished(ExchangeOutcome o) {
+    public void finished(InboundRequest request, ExchangeOutcome o) {
         if (LOG.isInfoEnabled()) {
             LOG.info(line(o));
         }

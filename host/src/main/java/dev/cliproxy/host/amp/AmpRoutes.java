@@ -8,6 +8,7 @@ import dev.cliproxy.host.api.ClientFormats;
 import dev.cliproxy.host.api.InferenceHandler;
 import dev.cliproxy.host.api.ModelsHandler;
 import dev.cliproxy.host.http.ChannelHandler;
+import dev.cliproxy.host.http.IoThreadExchange;
 import dev.cliproxy.host.http.RequestBodies;
 import dev.cliproxy.host.http.VirtualThreadExchange;
 import dev.cliproxy.host.pipeline.RequestPipeline;
@@ -133,8 +134,9 @@ public final class AmpRoutes {
     }
 
     private HttpHandler modelCall(WireFormat format, Operation operation) {
-        return authed(ClientFormats.fixed(format), onVirtualThread(new ProviderCallHandler(
-                new InferenceHandler(format, operation, pipeline, clock), pipeline, live, settings, upstream)));
+        return authed(ClientFormats.fixed(format), new IoThreadExchange(new ProviderCallHandler(
+                new InferenceHandler(format, operation, pipeline, clock), pipeline, live, settings, upstream,
+                executor)));
     }
 
     private HttpHandler models(Function<HttpServerExchange, WireFormat> format) {

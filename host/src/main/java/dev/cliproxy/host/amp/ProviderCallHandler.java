@@ -1,7 +1,7 @@
 package dev.cliproxy.host.amp;
 
 import dev.cliproxy.host.api.InferenceHandler;
-import dev.cliproxy.host.http.ChannelHandler;
+import dev.cliproxy.host.http.AsyncChannelHandler;
 import dev.cliproxy.host.http.ExchangeChannel;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.pipeline.RequestPipeline;
@@ -9,6 +9,9 @@ import dev.cliproxy.host.routing.CandidatePool;
 import dev.cliproxy.host.routing.ModelRegistry;
 import dev.cliproxy.host.state.LiveState;
 import io.undertow.server.HttpServerExchange;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@link ModelRoute} says: by the local providers through the usual pipeline (translated as usual, the answer
  * naming the model Amp asked for, also when a mapping picked another), or forwarded unchanged to the Amp upstream.
  */
-final class ProviderCallHandler implements ChannelHandler {
+final class ProviderCallHandler implements AsyncChannelHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCallHandler.class);
 
@@ -26,9 +29,11 @@ final class ProviderCallHandler implements ChannelHandler {
     private final LiveState live;
     private final LiveAmpSettings settings;
     private final AmpUpstream upstream;
+    private final Executor virtualThreads;
 
     ProviderCallHandler(InferenceHandler reader, RequestPipeline pipeline, LiveState live, LiveAmpSettings settings,
-                        AmpUpstream upstream) {
+                        AmpUpstream upstream, Executor virtualThreads) {
+        this.virtualThreads = virtualThreads;
         this.reader = reader;
         this.pipeline = pipeline;
         this.live = live;
@@ -37,22 +42,24 @@ final class ProviderCallHandler implements ChannelHandler {
     }
 
     @Override
-    public void handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
+    public CompletionStage<Void> handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
         InboundRequest in = reader.read(exchange, channel);
         if (in == null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         ModelRegistry models = live.current().models();
         ModelRoute route = ModelRoute.decide(in.model(), settings.current(), m -> served(models, m));
-        switch (route.kind()) {
-            case AMP_CREDITS -> upstream.forward(exchange, channel, in.model());
+        return switch (route.kind()) {
+            // the reverse proxy blocks on its upstream: a virtual thread of its own
+            case AMP_CREDITS -> CompletableFuture.runAsync(() -> upstream.forward(exchange, channel, in.model()),
+                    virtualThreads);
             case MAPPED -> {
                 LOG.debug("Request {}: Amp model {} mapped to local model {}", in.requestId(), in.model(),
                         route.model());
-                pipeline.handle(in, route.model(), channel);
+                yield pipeline.handle(in, route.model(), channel);
             }
             case LOCAL -> pipeline.handle(in, channel);
-        }
+        };
     }
 
     private static boolean served(ModelRegistry models, String model) {

@@ -2,13 +2,12 @@ package dev.cliproxy.host.api;
 
 import dev.cliproxy.api.Operation;
 import dev.cliproxy.api.WireFormat;
-import dev.cliproxy.host.http.VirtualThreadExchange;
+import dev.cliproxy.host.http.IoThreadExchange;
 import dev.cliproxy.host.pipeline.RequestPipeline;
 import dev.cliproxy.host.state.LiveState;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /** Registers the client-facing model API: the four formats' endpoints and the model listings. */
@@ -16,14 +15,12 @@ public final class ApiRoutes {
 
     private final LiveState live;
     private final RequestPipeline pipeline;
-    private final ExecutorService executor;
     private final Clock clock;
     private final long startedEpochSeconds;
 
-    public ApiRoutes(LiveState live, RequestPipeline pipeline, ExecutorService executor, Clock clock) {
+    public ApiRoutes(LiveState live, RequestPipeline pipeline, Clock clock) {
         this.live = live;
         this.pipeline = pipeline;
-        this.executor = executor;
         this.clock = clock;
         this.startedEpochSeconds = clock.instant().getEpochSecond();
     }
@@ -46,7 +43,7 @@ public final class ApiRoutes {
 
         routes.post("/v1/chat/completions", model(WireFormat.OPENAI_CHAT, Operation.GENERATE));
         routes.post("/v1/completions", authed(ClientFormats.fixed(WireFormat.OPENAI_CHAT),
-                new VirtualThreadExchange(executor, InferenceHandler.legacyCompletions(pipeline, clock))));
+                new IoThreadExchange(InferenceHandler.legacyCompletions(pipeline, clock))));
         routes.post("/v1/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
         // Codex CLI with chatgpt_base_url pointed at the proxy
         routes.post("/backend-api/codex/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
@@ -58,8 +55,8 @@ public final class ApiRoutes {
     }
 
     private HttpHandler model(WireFormat format, Operation operation) {
-        return authed(ClientFormats.fixed(format), new VirtualThreadExchange(executor,
-                new InferenceHandler(format, operation, pipeline, clock)));
+        return authed(ClientFormats.fixed(format),
+                new IoThreadExchange(new InferenceHandler(format, operation, pipeline, clock)));
     }
 
     private HttpHandler authed(Function<io.undertow.server.HttpServerExchange, WireFormat> format,

@@ -6,7 +6,7 @@ import dev.cliproxy.api.WireFormat;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.formats.ThinkingSuffix;
 import dev.cliproxy.formats.openai.LegacyCompletions;
-import dev.cliproxy.host.http.ChannelHandler;
+import dev.cliproxy.host.http.AsyncChannelHandler;
 import dev.cliproxy.host.http.ExchangeChannel;
 import dev.cliproxy.host.http.RequestBodies;
 import dev.cliproxy.host.http.RequestIds;
@@ -24,13 +24,16 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A model endpoint of one client format (chat completions, responses, messages, Gemini generate/stream/count):
  * reads and parses the body, finds the model and the stream flag, and hands the request to the pipeline. Input it
- * cannot use is answered 400 in the client's format, never 500. Runs on a virtual thread, the body already read.
+ * cannot use is answered 400 in the client's format, never 500. Runs on the exchange's I/O thread, the body already
+ * read (see {@link dev.cliproxy.host.http.IoThreadExchange}).
  */
-public final class InferenceHandler implements ChannelHandler {
+public final class InferenceHandler implements AsyncChannelHandler {
 
     private static final Set<String> HIDDEN_HEADERS = Set.of("authorization", "x-api-key", "x-goog-api-key",
             "cookie", "host", "content-length", "connection", "transfer-encoding", "proxy-authorization",
@@ -64,11 +67,12 @@ public final class InferenceHandler implements ChannelHandler {
     }
 
     @Override
-    public void handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
+    public CompletionStage<Void> handle(HttpServerExchange exchange, ExchangeChannel channel) throws Exception {
         InboundRequest in = read(exchange, channel);
-        if (in != null) {
-            pipeline.handle(in, legacyCompletions ? new LegacyCompletionChannel(channel) : channel);
+        if (in == null) {
+            return CompletableFuture.completedFuture(null);
         }
+        return pipeline.handle(in, legacyCompletions ? new LegacyCompletionChannel(channel) : channel);
     }
 
     /**

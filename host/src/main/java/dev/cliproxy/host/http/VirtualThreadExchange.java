@@ -9,11 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a model request on a virtual thread with as few hand-offs between threads as possible. On the XNIO I/O
- * thread: the body is read without blocking ({@link RequestBodies#readAhead}) and the {@link ExchangeChannel} is
- * set up (its disconnect watch registers there). Then the {@link ChannelHandler} runs on a virtual thread, outside
- * Undertow's handler call, and owns the exchange until its channel hands it back: a whole answer is sent, and the
- * exchange ends, on the I/O thread again; a stream is written from the virtual thread.
+ * Runs a handler that blocks (the Amp reverse proxy, management calls that reach upstreams) on a virtual thread, with
+ * as few hand-offs between threads as possible; model requests use {@link IoThreadExchange} and block nothing. On
+ * the XNIO I/O thread: the body is read without blocking ({@link RequestBodies#readAhead}) and the
+ * {@link ExchangeChannel} is set up (its disconnect watch registers there). Then the {@link ChannelHandler} runs on a
+ * virtual thread, outside Undertow's handler call; whatever it sends, the channel does on the I/O thread.
  *
  * <p>Why not {@link VirtualThreadDispatch}: an exchange that ends on another thread than its connection's I/O thread
  * must re-arm the keep-alive connection's reader from there (a selector wake-up, under Undertow's request-state

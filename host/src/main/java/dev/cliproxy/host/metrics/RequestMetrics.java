@@ -38,8 +38,8 @@ public final class RequestMetrics implements ExchangeListener {
     private final Map<String, Timer> upstream = new ConcurrentHashMap<>();
     private final Map<FailureKey, Counter[]> failures = new ConcurrentHashMap<>();
     private final Map<WireFormat, AtomicInteger> activeStreams = new EnumMap<>(WireFormat.class);
-    /** The stream counter of the request running on this (virtual) thread; see {@link ExchangeListener}. */
-    private final ThreadLocal<StreamCountingChannel> currentStream = new ThreadLocal<>();
+    /** The stream counters of the streaming requests in flight. */
+    private final Map<InboundRequest, StreamCountingChannel> streams = new ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry registry, MetricLabels labels) {
         this.registry = registry;
@@ -59,7 +59,7 @@ public final class RequestMetrics implements ExchangeListener {
             return out;
         }
         StreamCountingChannel counting = new StreamCountingChannel(out, activeStreams.get(request.format()));
-        currentStream.set(counting);
+        streams.put(request, counting);
         return counting;
     }
 
@@ -79,11 +79,10 @@ public final class RequestMetrics implements ExchangeListener {
     }
 
     @Override
-    public void finished(ExchangeOutcome o) {
+    public void finished(InboundRequest request, ExchangeOutcome o) {
         if (o.stream()) {
-            StreamCountingChannel counting = currentStream.get();
+            StreamCountingChannel counting = streams.remove(request);
             if (counting != null) {
-                currentStream.remove();
                 counting.close();
             }
         }

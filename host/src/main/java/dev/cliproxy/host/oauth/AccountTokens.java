@@ -6,6 +6,10 @@ import dev.cliproxy.host.state.RuntimeState;
 import dev.cliproxy.host.upstream.UpstreamException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class AccountTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountTokens.class);
+
+    /** Where token refreshes after a 401 wait for the token endpoint. */
+    private static final Executor REFRESHES = r -> Thread.ofVirtual().name("token-refresh").start(r);
 
     private final TokenRefresher refresher;
     private volatile Map<String, String> live = Map.of();
@@ -42,20 +49,29 @@ public final class AccountTokens {
 
     /**
      * Runs {@code attempt}; when it fails with 401 on an OAuth account whose token can be refreshed (or already
-     * was), runs it once more. Any other failure, or a second 401, is thrown as it is.
+     * was), runs it once more. The refresh (a blocking token call, shared with every other request that saw the
+     * same 401) runs on a virtual thread; the retry starts on {@code resume}. Any other failure, or a second 401,
+     * is passed on as it is.
      */
-    public <T> T retryOnUnauthorized(Credential credential, Supplier<T> attempt) {
+    public <T> CompletionStage<T> retryOnUnauthorized(Credential credential, Supplier<CompletionStage<T>> attempt,
+                                                      Executor resume) {
         String used = secretFor(credential);
-        try {
-            return attempt.get();
-        } catch (UpstreamException e) {
-            if (e.status() != 401 || credential.kind() != Credential.Kind.OAUTH
-                    || credential.authFile().isEmpty() || !refresher.refreshAfterUnauthorized(credential, used)) {
-                throw e;
+        return attempt.get().exceptionallyCompose(error -> {
+            Throwable e = error instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : error;
+            if (!(e instanceof UpstreamException u) || u.status() != 401
+                    || credential.kind() != Credential.Kind.OAUTH || credential.authFile().isEmpty()) {
+                return CompletableFuture.failedFuture(e);
             }
-            LOG.info("Upstream answered 401 for {}: token refreshed, retrying once", credential.authFile());
-            return attempt.get();
-        }
+            return CompletableFuture.supplyAsync(() -> refresher.refreshAfterUnauthorized(credential, used), REFRESHES)
+                    .thenComposeAsync(refreshed -> {
+                        if (!refreshed) {
+                            return CompletableFuture.<T>failedFuture(e);
+                        }
+                        LOG.info("Upstream answered 401 for {}: token refreshed, retrying once",
+                                credential.authFile());
+                        return attempt.get();
+                    }, resume);
+        });
     }
 
     private void update(RuntimeState state) {

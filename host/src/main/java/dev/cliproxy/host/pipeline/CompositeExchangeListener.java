@@ -55,10 +55,10 @@ public final class CompositeExchangeListener implements ExchangeListener {
     }
 
     @Override
-    public void finished(ExchangeOutcome outcome) {
+    public void finished(InboundRequest request, ExchangeOutcome outcome) {
         for (ExchangeListener l : listeners) {
             try {
-                l.finished(outcome);
+                l.finished(request, outcome);
             } catch (RuntimeException e) {
                 LOG.error("Exchange listener {} failed on finish", l.getClass().getSimpleName(), e);
             }

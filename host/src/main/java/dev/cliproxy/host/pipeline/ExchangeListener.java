@@ -5,9 +5,10 @@ import dev.cliproxy.host.upstream.UpstreamException;
 
 /**
  * Observes the pipeline: every client request as it starts, every upstream attempt that failed and every finished
- * client request. All calls for one request come from that request's virtual thread, in order: {@link #started},
- * any number of {@link #attemptFailed}, then exactly one {@link #finished}. Implementations must be fast and must not
- * throw.
+ * client request. The calls for one request come in order, never at the same time: {@link #started}, any number of
+ * {@link #attemptFailed}, then exactly one {@link #finished}; mostly on the client exchange's I/O thread, which
+ * serves many requests at once, so per-request state is kept by the {@link InboundRequest} (equal only to itself),
+ * never in a thread local. Implementations must be fast, must not block and must not throw.
  */
 public interface ExchangeListener {
 
@@ -28,6 +29,6 @@ public interface ExchangeListener {
     }
 
     /** The client request is over. */
-    default void finished(ExchangeOutcome outcome) {
+    default void finished(InboundRequest request, ExchangeOutcome outcome) {
     }
 }

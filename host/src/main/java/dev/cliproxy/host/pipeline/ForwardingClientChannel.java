@@ -3,6 +3,7 @@ package dev.cliproxy.host.pipeline;
 import dev.cliproxy.host.upstream.Cancellation;
 import java.io.IOException;
 import java.util.Map;
+import org.xnio.XnioIoThread;
 
 /** A {@link ClientChannel} that passes every call to another; subclasses watch the calls they override. */
 public abstract class ForwardingClientChannel implements ClientChannel {
@@ -31,6 +32,21 @@ public abstract class ForwardingClientChannel implements ClientChannel {
     @Override
     public boolean streamStarted() {
         return next.streamStarted();
+    }
+
+    @Override
+    public boolean backlogged() {
+        return next.backlogged();
+    }
+
+    @Override
+    public void whenDrained(Runnable action) {
+        next.whenDrained(action);
+    }
+
+    @Override
+    public XnioIoThread ioThread() {
+        return next.ioThread();
     }
 
     @Override

@@ -7,7 +7,8 @@ import dev.cliproxy.formats.ReasoningConfig;
 import java.util.Map;
 
 /**
- * A client request, parsed just enough to route it.
+ * A client request, parsed just enough to route it. Equal only to itself: two requests with the same content are
+ * still two requests.
  *
  * @param requestId   the request id (honoured from {@code X-Request-Id} or generated)
  * @param format      the client's wire format
@@ -26,4 +27,15 @@ public record InboundRequest(String requestId, WireFormat format, Operation oper
                              boolean stream, StreamFraming framing, byte[] body, JsonNode json,
                              Map<String, String> headers, String clientKeyId, long startNanos,
                              ReasoningConfig thinking) {
+
+    /** One request is only ever equal to itself (listeners key their per-request state by it). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

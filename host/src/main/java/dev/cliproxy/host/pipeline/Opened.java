@@ -3,7 +3,6 @@ package dev.cliproxy.host.pipeline;
 import dev.cliproxy.formats.ChatResponse;
 import dev.cliproxy.formats.StreamDecoder;
 import dev.cliproxy.formats.StreamEvent;
-import dev.cliproxy.formats.sse.EventStream;
 import dev.cliproxy.formats.sse.SseEvent;
 import dev.cliproxy.host.routing.Candidate;
 import java.util.List;
@@ -42,11 +41,12 @@ sealed interface Opened {
     /**
      * A stream whose first event has arrived and was not an error.
      *
+     * @param events       the events after {@code first}, as they arrive
      * @param first        the first upstream event
      * @param decoder      the native decoder, already fed {@code first}
      * @param firstDecoded what {@code first} decoded to
      */
-    record Stream(Candidate candidate, EventStream events, SseEvent first, StreamDecoder decoder,
+    record Stream(Candidate candidate, UpstreamEvents events, SseEvent first, StreamDecoder decoder,
                   List<StreamEvent> firstDecoded, Map<String, List<String>> upstreamHeaders) implements Opened {
     }
 }

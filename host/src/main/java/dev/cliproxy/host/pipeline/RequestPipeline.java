@@ -14,6 +14,10 @@ import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.upstream.UpstreamExchange;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +26,15 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>resolve the model to its candidates (provider, credential, upstream model) in the live state;</li>
  *   <li>run the failover loop: the scheduler picks a credential that is not cooling, {@link UpstreamAttempt}
- *       translates (or passes through) and calls the plugin's executor, waiting for a stream's first event; a
- *       401 on an OAuth account refreshes its token and retries it once ({@link AccountTokens}); a
+ *       translates (or passes through) and has the host send the plugin's call, waiting for a stream's first
+ *       event; a 401 on an OAuth account refreshes its token and retries it once ({@link AccountTokens}); a
  *       retryable failure cools the credential down and the next one is tried;</li>
  *   <li>relay the answer in the client's format: a whole body, or {@link StreamRelay} event by event;</li>
  *   <li>report the outcome to the listeners (metrics, access log, usage).</li>
  * </ol>
- * Runs on the request's virtual thread. Every failure reaches the client in its own format via
- * {@link ErrorReplies}.
+ * Nothing blocks: every step after the first runs on the client exchange's I/O thread when the upstream's answer
+ * arrives there; only a token refresh runs on a virtual thread. Every failure reaches the client in its own format
+ * via {@link ErrorReplies}.
  */
 public final class RequestPipeline {
 
@@ -53,44 +58,68 @@ public final class RequestPipeline {
         this.listener = listener;
     }
 
-    /** Serves {@code in}, writing the answer to {@code out}. Never throws. */
-    public void handle(InboundRequest in, ClientChannel client) {
-        handle(in, in.model(), client);
+    /**
+     * Serves {@code in}, writing the answer to {@code client}. Never throws and never blocks: the returned stage
+     * completes once the answer is over (the client channel may then be closed).
+     */
+    public CompletionStage<Void> handle(InboundRequest in, ClientChannel client) {
+        return handle(in, in.model(), client);
     }
 
     /**
      * Serves {@code in} with the candidates of {@code servedModel} (a name the Amp integration mapped the request
      * to), while the answer still names the model the client asked for, {@code in.model()}. Never throws.
      */
-    public void handle(InboundRequest in, String servedModel, ClientChannel client) {
+    public CompletionStage<Void> handle(InboundRequest in, String servedModel, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
         ClientChannel out = listener.started(in, client);
         RuntimeState state = live.current();
         FormatBridge bridge = new FormatBridge(in, state.config().payload());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable finished = () -> {
+            listener.finished(in, trace.outcome());
+            done.complete(null);
+        };
         try {
             CandidatePool pool = state.models().pool(servedModel);
             if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");
             }
-            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out.cancellation(), exchange, tokens);
+            Executor io = out.ioThread();
+            UpstreamAttempt attempt = new UpstreamAttempt(bridge, out, exchange, tokens);
             FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
                     (failed, error) -> listener.attemptFailed(in, failed, error), session(state, bridge));
-            Opened opened = loop.run(pool, (c, n) -> {
+            loop.run(pool, (c, n) -> {
                 trace.candidate = c;
                 trace.attempts = n;
                 long sent = System.nanoTime();
-                Opened o = tokens.retryOnUnauthorized(c.credential(), () -> attempt.open(c));
-                trace.upstreamNanos = System.nanoTime() - sent;
-                return o;
+                return tokens.retryOnUnauthorized(c.credential(), () -> attempt.open(c), io)
+                        .whenComplete((o, e) -> trace.upstreamNanos = System.nanoTime() - sent);
+            }, io).whenComplete((opened, error) -> {
+                try {
+                    if (error != null) {
+                        fail(in, bridge, trace, out, unwrapped(error));
+                        finished.run();
+                    } else {
+                        trace.candidate = opened.candidate();
+                        respond(bridge, opened, out, trace, state, finished);
+                    }
+                } catch (RuntimeException e) {
+                    fail(in, bridge, trace, out, e);
+                    finished.run();
+                }
             });
-            trace.candidate = opened.candidate();
-            respond(bridge, opened, out, trace, state);
         } catch (RuntimeException e) {
             fail(in, bridge, trace, out, e);
-        } finally {
-            listener.finished(trace.outcome());
+            finished.run();
         }
+        return done;
+    }
+
+    private static RuntimeException unwrapped(Throwable error) {
+        Throwable e = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
 
     /** The client's session id when session affinity is on, else {@code null}. */
@@ -103,15 +132,18 @@ public final class RequestPipeline {
     }
 
     private void respond(FormatBridge bridge, Opened opened, ClientChannel out, ExchangeTrace trace,
-                         RuntimeState state) {
+                         RuntimeState state, Runnable finished) {
         Map<String, String> relayed = RelayedHeaders.of(state.config().passthroughHeaders(),
                 opened.upstreamHeaders());
         switch (opened) {
             case Opened.Stream s -> {
-                new StreamRelay(bridge, out, trace, state.config().streaming().keepaliveSeconds(), relayed).relay(s);
-                if (trace.brokenUpstream != null) {
-                    router.brokeAfterStart(s.candidate(), trace.brokenUpstream, state.config());
-                }
+                new StreamRelay(bridge, out, trace, state.config().streaming().keepaliveSeconds(), relayed, () -> {
+                    if (trace.brokenUpstream != null) {
+                        router.brokeAfterStart(s.candidate(), trace.brokenUpstream, state.config());
+                    }
+                    finished.run();
+                }).relay(s);
+                return;
             }
             case Opened.Whole w -> {
                 FormatBridge.ClientAnswer answer = bridge.clientAnswer(w.candidate(), w.body());
@@ -125,6 +157,7 @@ public final class RequestPipeline {
             }
             case Opened.Count c -> sendWhole(out, trace, tokenCount(bridge, c), JSON_HEADERS);
         }
+        finished.run();
     }
 
     private static byte[] tokenCount(FormatBridge bridge, Opened.Count c) {

@@ -2,61 +2,56 @@ package dev.cliproxy.host.pipeline;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeUnit;
+import org.xnio.XnioExecutor;
+import org.xnio.XnioIoThread;
 
 /**
  * {@code streaming.keepalive-seconds}: while an SSE stream is open, writes {@code : keep-alive} comments whenever the
  * stream has been idle for the interval, so proxies and clients in between do not time out while a model thinks,
- * and a client that has gone away is noticed at the next write. Runs on its own virtual thread; stopped (without
- * interrupting a write) by {@link #close()}. Not used for Gemini's JSON-array framing, which has no comments.
+ * and a client that has gone away is noticed at the next write. A timer task on the exchange's I/O thread (no thread
+ * of its own), cancelled by {@link #close()}. Not used for Gemini's JSON-array framing, which has no comments.
  */
 final class SseKeepAlive implements AutoCloseable {
 
-    private static final SseKeepAlive OFF = new SseKeepAlive();
+    private static final SseKeepAlive OFF = new SseKeepAlive(null, null, 0);
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition stopped = lock.newCondition();
+    private final StreamWriter writer;
+    private final XnioIoThread thread;
+    private final long intervalNanos;
+    private XnioExecutor.Key next;
     private boolean closed;
 
-    private SseKeepAlive() {
+    private SseKeepAlive(StreamWriter writer, XnioIoThread thread, long intervalNanos) {
+        this.writer = writer;
+        this.thread = thread;
+        this.intervalNanos = intervalNanos;
     }
 
     /** Starts keep-alives on {@code writer} every {@code seconds} (none when {@code seconds <= 0}). */
-    static SseKeepAlive start(StreamWriter writer, StreamFraming framing, int seconds) {
+    static SseKeepAlive start(StreamWriter writer, StreamFraming framing, int seconds, XnioIoThread thread) {
         if (seconds <= 0 || framing != StreamFraming.SSE) {
             return OFF;
         }
-        SseKeepAlive k = new SseKeepAlive();
-        long interval = Duration.ofSeconds(seconds).toNanos();
-        Thread.ofVirtual().name("sse-keepalive").start(() -> k.run(writer, interval));
+        SseKeepAlive k = new SseKeepAlive(writer, thread, Duration.ofSeconds(seconds).toNanos());
+        k.schedule();
         return k;
     }
 
-    private void run(StreamWriter writer, long intervalNanos) {
-        while (awaitInterval(intervalNanos)) {
-            try {
-                writer.keepAlive(intervalNanos);
-            } catch (IOException clientGone) {
-                return;
-            }
-        }
+    private void schedule() {
+        next = thread.executeAfter(this::tick, intervalNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Waits one interval; false once closed. */
-    private boolean awaitInterval(long nanos) {
-        lock.lock();
-        try {
-            long left = nanos;
-            while (!closed && left > 0) {
-                left = stopped.awaitNanos(left);
-            }
-            return !closed;
-        } catch (InterruptedException e) {
-            return false;
-        } finally {
-            lock.unlock();
+    private void tick() {
+        if (closed) {
+            return;
         }
+        try {
+            writer.keepAlive(intervalNanos);
+        } catch (IOException clientGone) {
+            return;
+        }
+        schedule();
     }
 
     @Override
@@ -64,12 +59,9 @@ final class SseKeepAlive implements AutoCloseable {
         if (this == OFF) {
             return;
         }
-        lock.lock();
-        try {
-            closed = true;
-            stopped.signalAll();
-        } finally {
-            lock.unlock();
+        closed = true;
+        if (next != null) {
+            next.remove();
         }
     }
 }

@@ -13,15 +13,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Relays an opened upstream stream to the client event by event, each flushed as it arrives. Pass-through keeps
- * every event's bytes (only the model name is rewritten when an alias is in play); translation goes native decoder
- * -> canonical events -> client encoder. A failure after the first byte becomes the client format's stream error
- * event (and the credential is cooled down as for a transient error); the client always gets its format's
- * terminal event. Optional SSE keep-alive comments fill idle gaps. Memory is bounded by one event.
+ * Relays an opened upstream stream to the client event by event as the upstream pushes them, on the exchange's I/O
+ * thread, each event flushed on its own. Pass-through keeps every event's bytes (only the model name is rewritten
+ * when an alias is in play); translation goes native decoder -> canonical events -> client encoder. While the client
+ * cannot take more, the upstream read pauses (one event and one read buffer per stream at most). A failure after the
+ * first byte becomes the client format's stream error event (and the credential is cooled down as for a transient
+ * error); the client always gets its format's terminal event. Optional SSE keep-alive comments fill idle gaps.
  */
-final class StreamRelay {
+final class StreamRelay implements UpstreamEvents.Sink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRelay.class);
 
     private static final Map<String, String> STREAM_HEADERS = Map.of("Cache-Control", "no-cache",
             "X-Accel-Buffering", "no");
@@ -33,138 +38,198 @@ final class StreamRelay {
     private final ExchangeTrace trace;
     private final int keepAliveSeconds;
     private final Map<String, String> relayedHeaders;
+    private final Runnable onDone;
+    private Opened.Stream stream;
+    private StreamWriter writer;
+    private SseKeepAlive keepAlive;
+    /** Pass-through: the codec of both sides, the model rewriter (or null) and the usage tap. */
+    private Codec codec;
+    private ModelFieldRewriter rewriter;
+    private UsageTap usage;
+    /** Translation: the client's encoder, and the canonical events' way into it. */
+    private StreamEncoder encoder;
+    private Consumer<StreamEvent> canonical;
+    /** The upstream sent its terminal event (pass-through) or finish/error (translation). */
+    private boolean ended;
     /** The client has its format's terminal event: leaving now is the end of a served answer, not a 499. */
     private boolean answered;
+    private boolean over;
 
     StreamRelay(FormatBridge bridge, ClientChannel out, ExchangeTrace trace, int keepAliveSeconds,
-                Map<String, String> relayedHeaders) {
+                Map<String, String> relayedHeaders, Runnable onDone) {
         this.bridge = bridge;
         this.out = out;
         this.trace = trace;
         this.keepAliveSeconds = keepAliveSeconds;
         this.relayedHeaders = relayedHeaders;
+        this.onDone = onDone;
     }
 
+    /** Starts the client's stream with {@code s}'s first event, then relays the rest as it arrives. */
     void relay(Opened.Stream s) {
+        stream = s;
         InboundRequest in = bridge.inbound();
         WireFormat nativeFormat = s.candidate().provider().nativeFormat();
-        StreamWriter writer = new StreamWriter(out, in.framing());
-        boolean passThrough = nativeFormat == in.format();
+        writer = new StreamWriter(out, in.framing());
         out.startStream(in.framing().contentType(), RelayedHeaders.merged(STREAM_HEADERS, relayedHeaders));
-        try (var events = s.events(); var keepAlive = SseKeepAlive.start(writer, in.framing(), keepAliveSeconds)) {
+        keepAlive = SseKeepAlive.start(writer, in.framing(), keepAliveSeconds, out.ioThread());
+        boolean passThrough = nativeFormat == in.format();
+        step(() -> {
             if (passThrough) {
-                passThrough(s, writer, nativeFormat);
+                codec = Codecs.of(nativeFormat);
+                rewriter = s.candidate().upstreamModel().equals(in.model()) ? null : codec.eventModelField();
+                usage = new UsageTap(s.decoder(), trace);
+                s.firstDecoded().forEach(usage::onDecoded);
+                passThrough(s.first());
             } else {
-                translate(s, writer);
+                startTranslation();
+                s.firstDecoded().forEach(canonical);
             }
-            writer.finish();
-            writer.close();
-        } catch (ClientGone | IOException gone) {
-            if (!answered) {
-                trace.status = 499;
-                trace.error = "client disconnected";
-            }
-        } finally {
-            writer.close();
+        });
+        if (!over) {
+            s.events().attach(this);
         }
     }
 
-    private void passThrough(Opened.Stream s, StreamWriter writer, WireFormat format) throws IOException {
-        String alias = bridge.inbound().model();
-        Codec codec = Codecs.of(format);
-        ModelFieldRewriter rewriter = s.candidate().upstreamModel().equals(alias) ? null : codec.eventModelField();
-        UsageTap usage = new UsageTap(s.decoder(), trace);
-        boolean ended = false;
-        s.firstDecoded().forEach(usage::onDecoded);
-        SseEvent ev = s.first();
-        try {
-            while (ev != null) {
-                ended = ended || codec.isTerminal(ev);
-                usage.see(ev);
-                writer.write(rewriter == null ? ev : new SseEvent(ev.event(), rewriter.rewrite(ev.data(), alias)));
-                trace.firstByte();
-                answered = ended;
-                ev = next(s);
+    @Override
+    public void event(SseEvent ev) {
+        step(() -> {
+            if (codec != null) {
+                passThrough(ev);
+            } else {
+                stream.decoder().decode(ev, canonical);
+            }
+        });
+        if (!over && out.backlogged()) {
+            stream.events().flow().pause();
+            out.whenDrained(stream.events().flow()::resume);
+        }
+    }
+
+    @Override
+    public void ended() {
+        step(() -> {
+            if (codec == null) {
+                stream.decoder().end(canonical);
             }
             if (!ended) {
-                upstreamFailed(writer, TRUNCATED);
+                // the upstream stopped without saying why: a cut connection, not a finished answer
+                upstreamFailed(TRUNCATED);
             }
-        } catch (UpstreamBroke broke) {
-            upstreamFailed(writer, broke.error);
+            finish();
+        });
+    }
+
+    @Override
+    public void broke(RuntimeException error) {
+        if (out.cancellation().isCancelled()) {
+            clientGone();
+            return;
         }
+        UpstreamException u = error instanceof UpstreamException e ? e : UpstreamException.connectionFailed(error);
+        Throwable cause = u.getCause() != null ? u.getCause() : u;
+        trace.brokenUpstream = u;
+        step(() -> {
+            upstreamFailed(new ApiError(502, "upstream stream broke: " + cause.getMessage(), null));
+            finish();
+        });
     }
 
-    private void upstreamFailed(StreamWriter writer, ApiError error) throws IOException {
-        trace.error = error.message();
-        writer.write(bridge.clientCodec().encodeStreamError(error));
+    private void passThrough(SseEvent ev) throws IOException {
+        ended = ended || codec.isTerminal(ev);
+        usage.see(ev);
+        String alias = bridge.inbound().model();
+        writer.write(rewriter == null ? ev : new SseEvent(ev.event(), rewriter.rewrite(ev.data(), alias)));
+        trace.firstByte();
+        answered = ended;
     }
 
-    private void translate(Opened.Stream s, StreamWriter writer) throws IOException {
-        StreamEncoder encoder = bridge.clientCodec().newStreamEncoder(bridge.responseContext());
+    private void startTranslation() {
+        encoder = bridge.clientCodec().newStreamEncoder(bridge.responseContext());
         Consumer<SseEvent> sink = ev -> {
             try {
                 writer.write(ev);
                 trace.firstByte();
             } catch (IOException e) {
-                throw new ClientGone(e);
+                throw new UncheckedIOException(e);
             }
         };
-        boolean[] ended = {false};
-        Consumer<StreamEvent> canonical = ev -> {
+        canonical = ev -> {
             if (ev instanceof StreamEvent.UsageUpdate u) {
                 trace.usage(u.usage());
             } else if (ev instanceof StreamEvent.StreamError err) {
                 trace.error = err.error().message();
-                ended[0] = true;
+                ended = true;
             } else if (ev instanceof StreamEvent.Finish) {
-                ended[0] = true;
+                ended = true;
             }
             encoder.encode(ev, sink);
-            answered = ended[0];
+            answered = ended;
         };
-        s.firstDecoded().forEach(canonical);
+    }
+
+    /** Sends the client its format's stream error (pass-through) or lets the encoder end with it (translation). */
+    private void upstreamFailed(ApiError error) throws IOException {
+        if (codec != null) {
+            trace.error = error.message();
+            writer.write(bridge.clientCodec().encodeStreamError(error));
+        } else {
+            canonical.accept(new StreamEvent.StreamError(error));
+        }
+    }
+
+    private void finish() throws IOException {
+        if (encoder != null) {
+            encoder.end(ev -> {
+                try {
+                    writer.write(ev);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        writer.finish();
+        close();
+    }
+
+    /** One step of the relay; a client that left, or a bug in translation, ends it. */
+    private void step(Step step) {
+        if (over) {
+            return;
+        }
         try {
-            SseEvent ev;
-            while ((ev = next(s)) != null) {
-                s.decoder().decode(ev, canonical);
-            }
-            s.decoder().end(canonical);
-            if (!ended[0]) {
-                // the upstream stopped without saying why: a cut connection, not a finished answer
-                canonical.accept(new StreamEvent.StreamError(TRUNCATED));
-            }
-        } catch (UpstreamBroke broke) {
-            canonical.accept(new StreamEvent.StreamError(broke.error));
-        }
-        encoder.end(sink);
-    }
-
-    private SseEvent next(Opened.Stream s) {
-        try {
-            return s.events().next();
-        } catch (IOException e) {
-            if (out.cancellation().isCancelled()) {
-                throw new ClientGone(e);
-            }
-            trace.brokenUpstream = UpstreamException.connectionFailed(e);
-            throw new UpstreamBroke(new ApiError(502, "upstream stream broke: " + e.getMessage(), null));
+            step.run();
+        } catch (IOException | UncheckedIOException gone) {
+            clientGone();
+        } catch (RuntimeException bug) {
+            LOG.error("Request {}: relaying the stream failed", bridge.inbound().requestId(), bug);
+            trace.error = "stream relay failed: " + bug.getClass().getSimpleName();
+            stream.events().flow().abort();
+            close();
         }
     }
 
-    /** The client went away while writing. */
-    private static final class ClientGone extends UncheckedIOException {
-        ClientGone(IOException cause) {
-            super(cause);
+    private void clientGone() {
+        if (over) {
+            return;
         }
+        if (!answered) {
+            trace.status = 499;
+            trace.error = "client disconnected";
+        }
+        stream.events().flow().abort();
+        close();
     }
 
-    /** The upstream failed after the first byte. */
-    private static final class UpstreamBroke extends RuntimeException {
-        final transient ApiError error;
+    private void close() {
+        over = true;
+        writer.close();
+        keepAlive.close();
+        onDone.run();
+    }
 
-        UpstreamBroke(ApiError error) {
-            super(error.message(), null, false, false);
-            this.error = error;
-        }
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
     }
 }

@@ -4,13 +4,12 @@ import dev.cliproxy.formats.sse.SseEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Frames client stream events on the wire and flushes each one as it is written: SSE frames, or the elements of
- * a JSON array (Gemini without {@code alt=sse}). Events with empty data are never written. One per stream. Writes
- * are serialised by a lock, so an {@link SseKeepAlive} thread may add comments between events; after
- * {@link #close()} nothing more is written.
+ * a JSON array (Gemini without {@code alt=sse}). Events with empty data are never written. One per stream, used
+ * only on the exchange's I/O thread (where {@link SseKeepAlive} adds its comments too); after {@link #close()}
+ * nothing more is written.
  */
 final class StreamWriter {
 
@@ -20,11 +19,10 @@ final class StreamWriter {
     private final ClientChannel out;
     private final StreamFraming framing;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
-    private final ReentrantLock lock = new ReentrantLock();
     private boolean first = true;
     private boolean closed;
     private long events;
-    private volatile long lastWriteNanos = System.nanoTime();
+    private long lastWriteNanos = System.nanoTime();
 
     StreamWriter(ClientChannel out, StreamFraming framing) {
         this.out = out;
@@ -36,27 +34,22 @@ final class StreamWriter {
         if (event.data().length == 0) {
             return;
         }
-        lock.lock();
-        try {
-            buffer.reset();
-            if (framing == StreamFraming.SSE) {
-                event.writeTo(buffer);
-            } else {
-                if (event.dataEquals("[DONE]")) {
-                    return;
-                }
-                buffer.write(first ? '[' : ARRAY_SEPARATOR[0]);
-                if (!first) {
-                    buffer.write(ARRAY_SEPARATOR, 1, 2);
-                }
-                buffer.writeBytes(event.data());
+        buffer.reset();
+        if (framing == StreamFraming.SSE) {
+            event.writeTo(buffer);
+        } else {
+            if (event.dataEquals("[DONE]")) {
+                return;
             }
-            first = false;
-            events++;
-            send(buffer.toByteArray());
-        } finally {
-            lock.unlock();
+            buffer.write(first ? '[' : ARRAY_SEPARATOR[0]);
+            if (!first) {
+                buffer.write(ARRAY_SEPARATOR, 1, 2);
+            }
+            buffer.writeBytes(event.data());
         }
+        first = false;
+        events++;
+        send(buffer.toByteArray());
     }
 
     /** Closes the framing (the JSON array's bracket). */
@@ -64,40 +57,23 @@ final class StreamWriter {
         if (framing != StreamFraming.JSON_ARRAY) {
             return;
         }
-        lock.lock();
-        try {
-            send(first ? "[]".getBytes(StandardCharsets.US_ASCII) : "]".getBytes(StandardCharsets.US_ASCII));
-            first = false;
-        } finally {
-            lock.unlock();
-        }
+        send(first ? "[]".getBytes(StandardCharsets.US_ASCII) : "]".getBytes(StandardCharsets.US_ASCII));
+        first = false;
     }
 
     /**
-     * Writes an SSE keep-alive comment if nothing has been written for {@code idleNanos}. Skips (rather than waits)
-     * while another write is in progress: a blocked writer is not idle.
+     * Writes an SSE keep-alive comment if nothing has been written for {@code idleNanos}, and the client has taken
+     * everything before: a client that is slow to read is not idle.
      */
     void keepAlive(long idleNanos) throws IOException {
-        if (framing != StreamFraming.SSE || !lock.tryLock()) {
-            return;
-        }
-        try {
-            if (System.nanoTime() - lastWriteNanos >= idleNanos) {
-                send(KEEP_ALIVE);
-            }
-        } finally {
-            lock.unlock();
+        if (framing == StreamFraming.SSE && !out.backlogged() && System.nanoTime() - lastWriteNanos >= idleNanos) {
+            send(KEEP_ALIVE);
         }
     }
 
     /** Ends this writer: later writes and keep-alives are dropped. */
     void close() {
-        lock.lock();
-        try {
-            closed = true;
-        } finally {
-            lock.unlock();
-        }
+        closed = true;
     }
 
     private void send(byte[] bytes) throws IOException {

@@ -3,6 +3,7 @@ package dev.cliproxy.host.requestlog;
 import dev.cliproxy.api.Secrets;
 import dev.cliproxy.host.pipeline.InboundRequest;
 import dev.cliproxy.host.routing.Candidate;
+import dev.cliproxy.host.upstream.Cancellation;
 import dev.cliproxy.host.upstream.UpstreamException;
 import dev.cliproxy.host.upstream.UpstreamHttpRequest;
 import dev.cliproxy.host.upstream.UpstreamObserver;
@@ -18,8 +19,8 @@ import java.util.Set;
 /**
  * What one request log file will hold, collected while the request runs: the client request, each upstream exchange
  * (with {@code full} logging) or each failed attempt, and the answer sent to the client. Bodies are bounded
- * ({@link BoundedBuffer#MAX_BYTES}), at most {@link #MAX_UPSTREAM} upstream exchanges are kept. Single-threaded:
- * everything happens on the request's virtual thread.
+ * ({@link BoundedBuffer#MAX_BYTES}), at most {@link #MAX_UPSTREAM} upstream exchanges are kept. Filled one call at a
+ * time (on the client exchange's I/O thread), rendered once the request is over.
  */
 final class RequestCapture {
 
@@ -37,8 +38,12 @@ final class RequestCapture {
     byte[] responseBody;
     final BoundedBuffer streamed = new BoundedBuffer();
 
-    RequestCapture(InboundRequest request, Instant started, boolean full) {
+    /** The client exchange's cancellation, which the request's upstream calls carry. */
+    final Cancellation exchange;
+
+    RequestCapture(InboundRequest request, Instant started, boolean full, Cancellation exchange) {
         this.request = request;
+        this.exchange = exchange;
         this.started = started;
         this.full = full;
     }

@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -15,14 +19,15 @@ import java.util.function.Predicate;
  * quota, transient) it benches that credential and tries the next eligible one; once a round has tried every
  * eligible candidate (or {@code max-retry-credentials} of them) it may start another round ({@code request-retry}),
  * waiting for the earliest cooldown to end only up to {@code max-retry-interval}. Client faults and cancellations
- * end the loop at once. One instance per request; not thread-safe.
+ * end the loop at once. One instance per request; its steps run one at a time (on the client exchange's I/O thread
+ * in the server), never concurrently.
  */
 public final class FailoverLoop {
 
-    /** One attempt with one candidate; throws {@link UpstreamException} on failure. */
+    /** One attempt with one candidate; its stage fails with {@link UpstreamException} on failure. */
     @FunctionalInterface
     public interface Attempt<T> {
-        T run(Candidate candidate, int attemptNumber);
+        CompletionStage<T> run(Candidate candidate, int attemptNumber);
     }
 
     /** Observes attempts (metrics, logs); called on the request's thread, must be fast and must not throw. */
@@ -60,47 +65,116 @@ public final class FailoverLoop {
     }
 
     /**
-     * Runs {@code attempt} until it succeeds.
+     * Runs {@code attempt} until it succeeds, without blocking: each attempt starts when the one before has failed,
+     * and a wait for a cooldown holds no thread. Work after a wait continues on {@code resume}.
      *
-     * @throws UpstreamException   a client fault, a cancellation, or the last upstream failure when candidates
-     *                             remain available but the retry budget is spent
-     * @throws AllCoolingException when every candidate is cooling down (before or after this request's attempts)
+     * @return the first successful attempt's result; or failed with {@link UpstreamException} (a client fault, a
+     *         cancellation, or the last upstream failure when candidates remain available but the retry budget is
+     *         spent) or {@link AllCoolingException} (every candidate is cooling down, before or after this request's
+     *         attempts)
      */
-    public <T> T run(CandidatePool pool, Attempt<T> attempt) {
-        UpstreamException last = null;
-        int attempts = 0;
-        for (int round = 0; ; round++) {
+    public <T> CompletionStage<T> run(CandidatePool pool, Attempt<T> attempt, Executor resume) {
+        Run<T> run = new Run<>(pool, attempt, resume);
+        run.next();
+        return run.result;
+    }
+
+    /** The state of one {@link #run}: the round, the attempts so far, the last retryable failure. */
+    private final class Run<T> {
+        private final CandidatePool pool;
+        private final Attempt<T> attempt;
+        private final Executor resume;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private int round;
+        private int inRound;
+        private int attempts;
+        private UpstreamException last;
+
+        Run(CandidatePool pool, Attempt<T> attempt, Executor resume) {
+            this.pool = pool;
+            this.attempt = attempt;
+            this.resume = resume;
+        }
+
+        /** Starts the next attempt, waits for a cooldown, or gives up. */
+        void next() {
+            while (true) {
+                Candidate c = retry.maxPerRound() == 0 || inRound < retry.maxPerRound() ? FailoverLoop.this.next(pool)
+                        : null;
+                if (c != null) {
+                    start(c);
+                    return;
+                }
+                if (round >= retry.extraRounds()) {
+                    giveUp();
+                    return;
+                }
+                Duration wait = untilNextRound(pool);
+                if (wait == null) {
+                    giveUp();
+                    return;
+                }
+                if (!wait.isZero()) {
+                    waiting.await(wait, cancellation).whenCompleteAsync((over, error) -> {
+                        if (Boolean.TRUE.equals(over)) {
+                            nextRound();
+                            next();
+                        } else {
+                            giveUp();
+                        }
+                    }, resume);
+                    return;
+                }
+                nextRound();
+            }
+        }
+
+        private void nextRound() {
+            round++;
+            inRound = 0;
             tried.clear();
-            int inRound = 0;
-            Candidate c;
-            while ((retry.maxPerRound() == 0 || inRound < retry.maxPerRound()) && (c = next(pool)) != null) {
-                tried.add(c);
-                inRound++;
-                if (cancellation.isCancelled()) {
-                    throw UpstreamException.cancelled();
-                }
-                try {
-                    T result = attempt.run(c, ++attempts);
-                    cooldowns.succeeded(c);
-                    scheduler.served(pool, c);
-                    return result;
-                } catch (UpstreamException e) {
-                    if (!e.kind().retryable()) {
-                        throw e;
-                    }
-                    last = e;
-                    failed(c, e);
-                }
+        }
+
+        private void start(Candidate c) {
+            tried.add(c);
+            inRound++;
+            if (cancellation.isCancelled()) {
+                result.completeExceptionally(UpstreamException.cancelled());
+                return;
             }
-            if (round >= retry.extraRounds() || !awaitNextRound(pool)) {
-                break;
+            CompletionStage<T> stage;
+            try {
+                stage = attempt.run(c, ++attempts);
+            } catch (RuntimeException e) {
+                stage = CompletableFuture.failedFuture(e);
+            }
+            stage.whenComplete((value, error) -> settled(c, value, error));
+        }
+
+        private void settled(Candidate c, T value, Throwable error) {
+            Throwable e = error instanceof CompletionException ce && ce.getCause() != null ? ce.getCause() : error;
+            if (e == null) {
+                cooldowns.succeeded(c);
+                scheduler.served(pool, c);
+                result.complete(value);
+            } else if (e instanceof UpstreamException u && u.kind().retryable()) {
+                last = u;
+                failed(c, u);
+                next();
+            } else {
+                result.completeExceptionally(e);
             }
         }
-        Instant earliest = earliestEnd(pool);
-        if (earliest == null && last != null) {
-            throw last;
+
+        private void giveUp() {
+            if (cancellation.isCancelled()) {
+                result.completeExceptionally(UpstreamException.cancelled());
+                return;
+            }
+            Instant earliest = earliestEnd(pool);
+            result.completeExceptionally(earliest == null && last != null ? last
+                    : new AllCoolingException(pool.model(), earliest, lastFailure(pool), last));
         }
-        throw new AllCoolingException(pool.model(), earliest, lastFailure(pool), last);
     }
 
     private void failed(Candidate c, UpstreamException e) {
@@ -134,20 +208,20 @@ public final class FailoverLoop {
         return false;
     }
 
-    /** Waits for the earliest cooldown if it ends within {@code max-retry-interval}; false to give up. */
-    private boolean awaitNextRound(CandidatePool pool) {
+    /**
+     * How long until another round can start: zero when a candidate is available already, {@code null} to give up
+     * (the earliest cooldown ends after {@code max-retry-interval}).
+     */
+    private Duration untilNextRound(CandidatePool pool) {
         Instant earliest = earliestEnd(pool);
         if (earliest == null) {
-            return true;
+            return Duration.ZERO;
         }
         Duration wait = Duration.between(clock.instant(), earliest);
         if (wait.isNegative() || wait.isZero()) {
-            return true;
+            return Duration.ZERO;
         }
-        if (wait.compareTo(retry.maxWait()) > 0) {
-            return false;
-        }
-        return waiting.await(wait, cancellation);
+        return wait.compareTo(retry.maxWait()) > 0 ? null : wait;
     }
 
     /** The earliest instant a candidate becomes available again, or {@code null} when one already is. */

@@ -16,7 +16,7 @@ import dev.cliproxy.host.requestlog.RequestLogSettings;
 import dev.cliproxy.host.requestlog.RequestLogger;
 import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.state.LiveState;
-import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
+import dev.cliproxy.host.upstream.UpstreamClient;
 import dev.cliproxy.host.usage.CredentialUsage;
 import dev.cliproxy.host.usage.UsageHandlers;
 import dev.cliproxy.host.usage.UsageQueue;
@@ -64,14 +64,14 @@ public final class Observability implements AutoCloseable {
 
     /** Builds and starts every piece (the metrics port, when configured, is listening on return). */
     public static Observability start(LiveState live, PrometheusMeterRegistry registry, CooldownTracker cooldowns,
-                                      Clock clock, OkHttpUpstreamHttp http, ManagementKeyCheck managementKey) {
+                                      Clock clock, UpstreamClient upstream, ManagementKeyCheck managementKey) {
         MetricLabels labels = new MetricLabels(live);
         JvmMetrics jvm = JvmMetrics.bindInBackground(registry);
         new CredentialStates(live, cooldowns, clock).register(registry);
 
         Settings settings = new Settings(live);
         RequestLogger requestLog = new RequestLogger(() -> settings.requestLog, clock);
-        http.observe(requestLog);
+        upstream.observe(requestLog);
         UsageStatistics usage = new UsageStatistics(clock, labels, () -> settings.usageEnabled);
         CredentialUsage credentialUsage = new CredentialUsage(clock, ZoneId.systemDefault());
         live.onChange(state -> credentialUsage.retain(state.allCredentials().stream().map(Credential::id).toList()));

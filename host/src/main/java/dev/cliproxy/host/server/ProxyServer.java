@@ -2,9 +2,9 @@ package dev.cliproxy.host.server;
 
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.host.amp.AmpRoutes;
+import dev.cliproxy.host.api.ApiRoutes;
 import dev.cliproxy.host.applog.AppLogHandlers;
 import dev.cliproxy.host.applog.AppLogSettings;
-import dev.cliproxy.host.api.ApiRoutes;
 import dev.cliproxy.host.authfiles.TokenFileStore;
 import dev.cliproxy.host.config.ConfigStore;
 import dev.cliproxy.host.config.ConfigWatcher;
@@ -32,6 +32,7 @@ import dev.cliproxy.host.routing.CooldownTracker;
 import dev.cliproxy.host.services.PluginServices;
 import dev.cliproxy.host.state.LiveState;
 import dev.cliproxy.host.upstream.OkHttpUpstreamHttp;
+import dev.cliproxy.host.upstream.UpstreamClient;
 import dev.cliproxy.host.upstream.UpstreamExchange;
 import dev.cliproxy.host.upstream.WholeAnswerCaller;
 import dev.cliproxy.host.usage.ApiKeyUsageHandler;
@@ -72,7 +73,7 @@ public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
     /** Everything the server owns, in start order; closed in reverse. */
-    private record Parts(OkHttpUpstreamHttp http, PluginCatalog plugins, LiveState live, CooldownTracker cooldowns,
+    private record Parts(UpstreamClient upstream, PluginCatalog plugins, LiveState live, CooldownTracker cooldowns,
                          Observability observability, ExecutorService requests, ManagementRoutes management,
                          ConfigStore store, ConfigWatcher watcher, PluginFolderWatcher pluginWatcher,
                          FileLogging fileLogging, OAuthAccounts oauth) {
@@ -111,8 +112,9 @@ public final class ProxyServer implements AutoCloseable {
         ProxyConfig config = ConfigStore.hashPlaintextKey(loaded);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         AtomicReference<LiveState> liveRef = new AtomicReference<>();
-        OkHttpUpstreamHttp http = new OkHttpUpstreamHttp(() -> liveRef.get() == null ? config
-                : liveRef.get().config());
+        Supplier<ProxyConfig> liveConfig = () -> liveRef.get() == null ? config : liveRef.get().config();
+        UpstreamClient upstream = new UpstreamClient(liveConfig, new OkHttpUpstreamHttp(liveConfig));
+        OkHttpUpstreamHttp http = upstream.blocking();
         AtomicReference<ConfigStore> storeRef = new AtomicReference<>();
         TokenFileStore tokenFiles = new TokenFileStore(() -> liveRef.get().config().authDir(),
                 () -> storeRef.get().refreshAuthFiles());
@@ -130,15 +132,15 @@ public final class ProxyServer implements AutoCloseable {
         CooldownTracker cooldowns = new CooldownTracker(clock);
         live.onChange(state -> cooldowns.retain(state.allCredentials().stream().map(Credential::id).toList()));
         KeyVerifier managementKeys = new KeyVerifier(Duration.ofMinutes(1));
-        Observability observability = Observability.start(live, metrics, cooldowns, clock, http,
+        Observability observability = Observability.start(live, metrics, cooldowns, clock, upstream,
                 presented -> managementKeys.matches(presented, live.config().remoteManagement().secretKey()));
         ExecutorService requests = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("request-", 0).factory());
         RequestPipeline pipeline = new RequestPipeline(live, cooldowns, clock, observability.listener(),
-                new UpstreamExchange(http), oauth.tokens());
+                new UpstreamExchange(upstream), oauth.tokens());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
-        new ApiRoutes(live, pipeline, requests, clock).register(routes);
+        new ApiRoutes(live, pipeline, clock).register(routes);
         for (String name : oauth.logins().names()) {
             routes.get("/" + name + "/callback", oauth.sessions().callbackHandler());
         }
@@ -168,7 +170,7 @@ public final class ProxyServer implements AutoCloseable {
             oauth.close();
             observability.close();
             requests.shutdownNow();
-            http.close();
+            upstream.close();
             plugins.close();
             fileLogging.close();
             throw e;
@@ -188,7 +190,7 @@ public final class ProxyServer implements AutoCloseable {
             LOG.warn("Cannot watch the plugins folder for jars: {}", e.toString());
         }
         ProxyServer server = new ProxyServer(undertow, gate,
-                new Parts(http, plugins, live, cooldowns, observability, requests, management, store, watcher,
+                new Parts(upstream, plugins, live, cooldowns, observability, requests, management, store, watcher,
                         pluginWatcher, fileLogging, oauth));
         warnIfOpen(config);
         LOG.info("CLI Proxy API listening on {}://{}:{}", config.tls().enable() ? "https" : "http",
@@ -311,7 +313,7 @@ public final class ProxyServer implements AutoCloseable {
         parts.oauth().close();
         parts.observability().close();
         parts.requests().shutdownNow();
-        parts.http().close();
+        parts.upstream().close();
         parts.plugins().close();
         LOG.info("CLI Proxy API stopped");
         parts.fileLogging().close();

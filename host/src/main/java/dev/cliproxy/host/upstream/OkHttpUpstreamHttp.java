@@ -57,7 +57,7 @@ public final class OkHttpUpstreamHttp implements UpstreamHttp, AutoCloseable {
         }
     }
 
-    private UpstreamHttpResponse sendUnobserved(UpstreamHttpRequest request) throws IOException {
+    UpstreamHttpResponse sendUnobserved(UpstreamHttpRequest request) throws IOException {
         ProxyConfig cfg = config.get();
         ProxyAddress proxy;
         try {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Watches the raw upstream exchanges of {@link OkHttpUpstreamHttp} (for request logs). Called on the thread that
- * sends the request and reads its body, i.e. the client request's virtual thread. Implementations must be fast and
- * must not throw.
+ * Watches the raw upstream exchanges (for request logs): {@link UpstreamClient}'s, whose answers are read on the
+ * client exchange's I/O thread, and the blocking {@link OkHttpUpstreamHttp}'s. A request's
+ * {@link UpstreamHttpRequest#cancellation()} tells which client exchange it belongs to. Implementations must be fast,
+ * must not block and must not throw.
  */
 @FunctionalInterface
 public interface UpstreamObserver {

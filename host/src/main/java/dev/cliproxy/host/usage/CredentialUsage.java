@@ -36,8 +36,8 @@ public final class CredentialUsage implements ExchangeListener {
     private final Clock clock;
     private final ZoneId labelZone;
     private final Map<String, RecentRequests> counts = new ConcurrentHashMap<>();
-    /** Failed attempts of the request running on this thread (the listener contract keeps a request on one). */
-    private final ThreadLocal<int[]> failedAttempts = ThreadLocal.withInitial(() -> new int[1]);
+    /** Failed attempts of the requests in flight that had any. */
+    private final Map<InboundRequest, Integer> failedAttempts = new ConcurrentHashMap<>();
 
     /**
      * @param clock     when requests happen
@@ -51,13 +51,13 @@ public final class CredentialUsage implements ExchangeListener {
     @Override
     public void attemptFailed(InboundRequest request, Candidate candidate, UpstreamException error) {
         record(candidate.credentialId(), false);
-        failedAttempts.get()[0]++;
+        failedAttempts.merge(request, 1, Integer::sum);
     }
 
     @Override
-    public void finished(ExchangeOutcome outcome) {
-        int failed = failedAttempts.get()[0];
-        failedAttempts.remove();
+    public void finished(InboundRequest request, ExchangeOutcome outcome) {
+        Integer failedBefore = failedAttempts.remove(request);
+        int failed = failedBefore == null ? 0 : failedBefore;
         if (outcome.credentialId() == null || outcome.status() == 499) {
             return;
         }

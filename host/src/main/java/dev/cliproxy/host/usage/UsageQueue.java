@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cliproxy.api.Credential;
 import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.config.ProxyConfig;
-import dev.cliproxy.host.pipeline.ClientChannel;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;
 import dev.cliproxy.host.pipeline.InboundRequest;
@@ -54,8 +53,6 @@ public final class UsageQueue implements ExchangeListener {
     private final Function<String, Credential> credentials;
     private final ReentrantLock lock = new ReentrantLock();
     private final Deque<Queued> queue = new ArrayDeque<>();
-    /** The request running on this thread, while the queue is on (the listener contract keeps a request on one). */
-    private final ThreadLocal<InboundRequest> current = new ThreadLocal<>();
 
     /**
      * @param clock       record times and retention
@@ -69,18 +66,8 @@ public final class UsageQueue implements ExchangeListener {
     }
 
     @Override
-    public ClientChannel started(InboundRequest request, ClientChannel out) {
-        if (settings.get().enabled()) {
-            current.set(request);
-        }
-        return out;
-    }
-
-    @Override
-    public void finished(ExchangeOutcome outcome) {
-        InboundRequest request = current.get();
-        current.remove();
-        if (request == null || outcome.provider() == null || !settings.get().enabled()) {
+    public void finished(InboundRequest request, ExchangeOutcome outcome) {
+        if (outcome.provider() == null || !settings.get().enabled()) {
             return;
         }
         Instant now = clock.instant();

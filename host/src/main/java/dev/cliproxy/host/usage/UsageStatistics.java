@@ -6,6 +6,7 @@ import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.metrics.MetricLabels;
 import dev.cliproxy.host.pipeline.ExchangeListener;
 import dev.cliproxy.host.pipeline.ExchangeOutcome;
+import dev.cliproxy.host.pipeline.InboundRequest;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class UsageStatistics implements ExchangeListener {
     }
 
     @Override
-    public void finished(ExchangeOutcome o) {
+    public void finished(InboundRequest request, ExchangeOutcome o) {
         if (!enabled.getAsBoolean() || o.status() == 499 && o.provider() == null) {
             return;
         }

@@ -14,14 +14,21 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Streams after their first byte: an upstream that breaks ends in an error event; idle gaps get keep-alives. */
+/**
+ * Streams after their first byte: an upstream that breaks ends in an error event; idle gaps get keep-alives; a client
+ * that does not read holds the upstream back instead of filling the proxy's memory.
+ */
 class StreamResilienceTest {
 
     private static final String KEY = "client-key-0123456789";
@@ -116,5 +123,45 @@ class StreamResilienceTest {
         assertEquals("[DONE]", events.get(events.size() - 1).dataText(), "the stream completed: " + body);
         assertTrue(body.indexOf("Hel") < body.indexOf(": keep-alive") && body.indexOf(": keep-alive")
                 < body.indexOf("\"lo\""), "the comment sits in the idle gap: " + body);
+    }
+
+    @Test
+    void pausesTheUpstreamWhileTheClientReadsNothingThenDeliversEveryEvent() throws Exception {
+        int events = 3000;
+        String delta = "{\"content\":\"" + "x".repeat(16 * 1024) + "\"}";
+        AtomicLong upstreamWrote = new AtomicLong();
+        start((request, out, connection) -> {
+            RawUpstream.sseHead(out);
+            for (int i = 0; i < events; i++) {
+                String frame = "data: " + ChatFixtures.chunk(delta, null) + "\n\n";
+                RawUpstream.chunk(out, frame);
+                upstreamWrote.addAndGet(frame.length());
+            }
+            RawUpstream.chunk(out, "data: " + ChatFixtures.chunk("{}", "\"stop\"") + "\n\ndata: [DONE]\n\n");
+            RawUpstream.lastChunk(out);
+        }, "");
+        long total = (long) events * ("data: " + ChatFixtures.chunk(delta, null) + "\n\n").length();
+
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), URI.create(proxy.proxy().url("/")).getPort())) {
+            byte[] body = ChatFixtures.request("m", true).getBytes(StandardCharsets.UTF_8);
+            client.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + KEY + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().write(body);
+            client.getOutputStream().flush();
+            Thread.sleep(1500); // the client reads nothing: socket buffers fill, then the proxy must stop reading
+            long wroteWhileStalled = upstreamWrote.get();
+            assertTrue(wroteWhileStalled < total * 2 / 3, "the upstream was paused, not read into memory: "
+                    + wroteWhileStalled + " of " + total + " bytes sent");
+
+            byte[] all = client.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int frames = 0;
+            for (int at = text.indexOf("data: {"); at >= 0; at = text.indexOf("data: {", at + 1)) {
+                frames++;
+            }
+            assertEquals(events + 1, frames, "every event arrived once the client read");
+            assertTrue(text.contains("data: [DONE]"), "the stream completed");
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,27 @@ class FailoverLoopTest {
         return loop(retry, clock, Cancellation.NONE);
     }
 
+    /** An attempt that answers at once: returns, or throws its failure. */
+    @FunctionalInterface
+    private interface Immediate<T> {
+        T run(Candidate candidate, int attemptNumber);
+    }
+
+    /** Runs {@code loop} with {@code attempt} and waits for its outcome (the loop itself never blocks). */
+    private static <T> T run(FailoverLoop loop, CandidatePool pool, Immediate<T> attempt) {
+        try {
+            return loop.run(pool, (c, n) -> CompletableFuture.completedFuture(attempt.run(c, n)), Runnable::run)
+                    .toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     /** Fails with {@code statuses[credential]} (0 = success). */
-    private FailoverLoop.Attempt<String> scripted(Map<String, Integer> statuses) {
+    private Immediate<String> scripted(Map<String, Integer> statuses) {
         return (c, n) -> {
             attempts.add(c.credentialId() + ":" + c.upstreamModel());
             int s = statuses.getOrDefault(c.credentialId() + ":" + c.upstreamModel(),
@@ -67,13 +88,13 @@ class FailoverLoopTest {
     @Test
     void triesTheNextCredentialOnRetryableFailuresAndStopsAtAClientFault() {
         CandidatePool pool = pool(new FakeProvider(), "a", "b", "c", "d");
-        assertEquals("d", loop(RetryPolicy.DEFAULT).run(pool, scripted(Map.of("a", 401, "b", 429, "c", 503))));
+        assertEquals("d", run(loop(RetryPolicy.DEFAULT), pool, scripted(Map.of("a", 401, "b", 429, "c", 503))));
         assertEquals(List.of("a:up", "b:up", "c:up", "d:up"), attempts);
 
         attempts.clear();
         tracker.clearAll();
         UpstreamException e = assertThrows(UpstreamException.class,
-                () -> loop(RetryPolicy.DEFAULT).run(pool, scripted(Map.of("a", 400))));
+                () -> run(loop(RetryPolicy.DEFAULT), pool, scripted(Map.of("a", 400))));
         assertEquals(400, e.status());
         assertEquals(List.of("a:up"), attempts, "a client fault is never retried");
     }
@@ -83,7 +104,7 @@ class FailoverLoopTest {
         CandidatePool pool = pool(new FakeProvider(), "a", "b", "c");
         RetryPolicy two = new RetryPolicy(0, Duration.ZERO, 2, true, true);
         UpstreamException e = assertThrows(UpstreamException.class,
-                () -> loop(two).run(pool, scripted(Map.of("a", 500, "b", 500))));
+                () -> run(loop(two), pool, scripted(Map.of("a", 500, "b", 500))));
         assertEquals(500, e.status(), "c is still available, so the real error is relayed");
         assertEquals(List.of("a:up", "b:up"), attempts);
     }
@@ -92,13 +113,13 @@ class FailoverLoopTest {
     void everyCredentialCoolingEndsWithTheEarliestReturnAndTheRealError() {
         CandidatePool pool = pool(new FakeProvider(), "a", "b");
         AllCoolingException e = assertThrows(AllCoolingException.class,
-                () -> loop(RetryPolicy.DEFAULT).run(pool, scripted(Map.of("a", 429, "b", 503))));
+                () -> run(loop(RetryPolicy.DEFAULT), pool, scripted(Map.of("a", 429, "b", 503))));
         assertEquals(clock.instant().plusSeconds(30), e.availableAt(), "a returns after 30 s, b after 60 s");
         assertEquals(503, e.attemptFailure().status());
 
         attempts.clear();
         AllCoolingException again = assertThrows(AllCoolingException.class,
-                () -> loop(RetryPolicy.DEFAULT).run(pool, scripted(Map.of())));
+                () -> run(loop(RetryPolicy.DEFAULT), pool, scripted(Map.of())));
         assertTrue(attempts.isEmpty(), "nothing is tried while everything cools");
         assertNull(again.attemptFailure());
         assertEquals("status 503", again.lastFailure().message());
@@ -110,13 +131,13 @@ class FailoverLoopTest {
         CandidatePool small = CandidatePool.of("small", List.of(p.candidate("a", "small", 1, 0)));
         CandidatePool large = CandidatePool.of("large", List.of(p.candidate("a", "large", 1, 0)));
         assertThrows(AllCoolingException.class,
-                () -> loop(RetryPolicy.DEFAULT).run(small, scripted(Map.of("a:small", 429))));
+                () -> run(loop(RetryPolicy.DEFAULT), small, scripted(Map.of("a:small", 429))));
         clock.advance(Duration.ofSeconds(1));
         assertThrows(AllCoolingException.class,
-                () -> loop(RetryPolicy.DEFAULT).run(large, scripted(Map.of("a:large", 503))));
+                () -> run(loop(RetryPolicy.DEFAULT), large, scripted(Map.of("a:large", 503))));
 
         AllCoolingException e = assertThrows(AllCoolingException.class,
-                () -> loop(RetryPolicy.DEFAULT).run(small, scripted(Map.of())));
+                () -> run(loop(RetryPolicy.DEFAULT), small, scripted(Map.of())));
         assertEquals("status 429", e.lastFailure().message(), "the later 503 was for another model");
     }
 
@@ -127,12 +148,12 @@ class FailoverLoopTest {
         CooldownWait advanceTheClock = (wait, cancellation) -> {
             waited.add(wait);
             clock.advance(wait);
-            return true;
+            return CompletableFuture.completedFuture(true);
         };
         UpstreamException shortQuota = new UpstreamException(429, new byte[0], FailureKind.QUOTA,
                 Duration.ofMillis(150), false, "x");
         AtomicBoolean failed = new AtomicBoolean();
-        FailoverLoop.Attempt<String> once = (c, n) -> {
+        Immediate<String> once = (c, n) -> {
             if (failed.compareAndSet(false, true)) {
                 throw shortQuota;
             }
@@ -141,7 +162,7 @@ class FailoverLoopTest {
         RetryPolicy retry = new RetryPolicy(1, Duration.ofSeconds(5), 0, true, true);
         FailoverLoop l = new FailoverLoop(Scheduler.forStrategy("round-robin"), tracker, clock, retry,
                 CooldownPolicy.DEFAULT, Cancellation.NONE, FailoverLoop.Listener.NONE, advanceTheClock);
-        assertEquals("ok after 2", l.run(pool, once));
+        assertEquals("ok after 2", run(l, pool, once));
         assertEquals(List.of(Duration.ofMillis(150)), waited, "waited exactly for the cooldown, on the test clock");
 
         failed.set(false);
@@ -149,7 +170,7 @@ class FailoverLoopTest {
         RetryPolicy noWait = new RetryPolicy(1, Duration.ZERO, 0, true, true);
         FailoverLoop impatient = new FailoverLoop(Scheduler.forStrategy("round-robin"), tracker, clock, noWait,
                 CooldownPolicy.DEFAULT, Cancellation.NONE, FailoverLoop.Listener.NONE, advanceTheClock);
-        assertThrows(AllCoolingException.class, () -> impatient.run(pool, once),
+        assertThrows(AllCoolingException.class, () -> run(impatient, pool, once),
                 "max-retry-interval 0 never waits");
     }
 
@@ -174,7 +195,7 @@ class FailoverLoopTest {
         CountDownLatch done = new CountDownLatch(1);
         Thread.ofVirtual().start(() -> {
             try {
-                loop(patient, clock, cancellation).run(pool, scripted(Map.of()));
+                run(loop(patient, clock, cancellation), pool, scripted(Map.of()));
             } catch (RuntimeException expected) {
                 done.countDown();
             }
@@ -194,12 +215,12 @@ class FailoverLoopTest {
         CandidatePool pool = pool(new FakeProvider(), "a", "b");
         RetryPolicy stay = new RetryPolicy(0, Duration.ZERO, 0, false, true);
         AllCoolingException e = assertThrows(AllCoolingException.class,
-                () -> loop(stay).run(pool, scripted(Map.of("a", 429))));
+                () -> run(loop(stay), pool, scripted(Map.of("a", 429))));
         assertEquals(429, e.attemptFailure().status(), "the client gets the upstream's 429");
         assertEquals(List.of("a:up"), attempts);
 
         attempts.clear();
-        assertEquals("b", loop(stay).run(pool, scripted(Map.of("a", 429))),
+        assertEquals("b", run(loop(stay), pool, scripted(Map.of("a", 429))),
                 "a is cooling, so the next request goes to b");
     }
 
@@ -207,7 +228,7 @@ class FailoverLoopTest {
     void switchPreviewModelTriesTheProvidersFallbackModelsAfterOtherCredentials() {
         FakeProvider p = new FakeProvider(Map.of("up", List.of("up-preview", "up-preview-2")));
         CandidatePool pool = pool(p, "a", "b");
-        Candidate served = loop(RetryPolicy.DEFAULT).run(pool, (c, n) -> {
+        Candidate served = run(loop(RetryPolicy.DEFAULT), pool, (c, n) -> {
             attempts.add(c.credentialId() + ":" + c.upstreamModel());
             if (c.upstreamModel().equals("up") || c.upstreamModel().equals("up-preview") && c.credentialId()
                     .equals("a")) {
@@ -222,7 +243,7 @@ class FailoverLoopTest {
         attempts.clear();
         RetryPolicy noPreview = new RetryPolicy(0, Duration.ZERO, 0, true, false);
         tracker.clearAll();
-        assertThrows(AllCoolingException.class, () -> loop(noPreview).run(pool, scripted(Map.of("a", 429, "b", 429))));
+        assertThrows(AllCoolingException.class, () -> run(loop(noPreview), pool, scripted(Map.of("a", 429, "b", 429))));
         assertEquals(List.of("a:up", "b:up"), attempts, "no fallback models when switch-preview-model is off");
     }
 }
