@@ -4,17 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cliproxy.formats.Json;
 import dev.cliproxy.host.metrics.CompatUpstream;
 import dev.cliproxy.host.testing.ProxyWithUpstream;
 import dev.cliproxy.host.testing.Sse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,6 +83,47 @@ class RequestLogTest {
         assertTrue(text.contains("\"model\":\"upstream-model-x\""), "raw upstream stream kept");
         assertTrue(text.contains("\"model\":\"my-model\""), "client stream kept");
         assertTrue(text.contains("include_usage"), "the upstream request body as sent");
+    }
+
+    @Test
+    void keepsEachOfManyConcurrentRequestsInItsOwnFile() throws Exception {
+        proxy.dispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String marker = Json.parse(request.getBody().toByteArray()).at("/messages/0/content").asText();
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                        .body(Sse.dataEvents("{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,"
+                                + "\"model\":\"upstream-model-x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":"
+                                + "\"echo " + marker + "\"},\"finish_reason\":\"stop\"}]}", "[DONE]")).build();
+            }
+        });
+        proxy.start(CompatUpstream.config(1, "request-log: true"));
+        int requests = 24;
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            String body = "{\"model\":\"my-model\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":"
+                    + "\"marker-" + i + "-end\"}]}";
+            answers.add(proxy.client().sendAsync(proxy.request("/v1/chat/completions")
+                    .header("Authorization", "Bearer " + CompatUpstream.KEY).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < requests; i++) {
+            assertTrue(answers.get(i).get(10, TimeUnit.SECONDS).body().contains("echo marker-" + i + "-end"),
+                    "each client gets its own answer");
+        }
+
+        List<Path> files = awaitLogs("v1-chat-completions-*.log", requests);
+        assertEquals(requests, files.size(), "one file per request");
+        for (Path f : files) {
+            String text = Files.readString(f);
+            Matcher m = Pattern.compile("marker-(\\d+)-end").matcher(text);
+            assertTrue(m.find(), text);
+            String own = m.group(1);
+            while (m.find()) {
+                assertEquals(own, m.group(1), "a file holds one request's exchange only: " + text);
+            }
+            assertTrue(text.contains("echo marker-" + own + "-end"), "with its own upstream answer: " + text);
+        }
     }
 
     @Test
