@@ -136,7 +136,7 @@ public final class AmpRoutes {
     private HttpHandler modelCall(WireFormat format, Operation operation) {
         return authed(ClientFormats.fixed(format), new IoThreadExchange(new ProviderCallHandler(
                 new InferenceHandler(format, operation, pipeline, clock), pipeline, live, settings, upstream,
-                executor)));
+                executor), executor));
     }
 
     private HttpHandler models(Function<HttpServerExchange, WireFormat> format) {

@@ -8,17 +8,20 @@ import dev.cliproxy.host.state.LiveState;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 
 /** Registers the client-facing model API: the four formats' endpoints and the model listings. */
 public final class ApiRoutes {
 
     private final LiveState live;
+    private final ExecutorService executor;
     private final RequestPipeline pipeline;
     private final Clock clock;
     private final long startedEpochSeconds;
 
-    public ApiRoutes(LiveState live, RequestPipeline pipeline, Clock clock) {
+    public ApiRoutes(LiveState live, RequestPipeline pipeline, ExecutorService executor, Clock clock) {
+        this.executor = executor;
         this.live = live;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -43,7 +46,7 @@ public final class ApiRoutes {
 
         routes.post("/v1/chat/completions", model(WireFormat.OPENAI_CHAT, Operation.GENERATE));
         routes.post("/v1/completions", authed(ClientFormats.fixed(WireFormat.OPENAI_CHAT),
-                new IoThreadExchange(InferenceHandler.legacyCompletions(pipeline, clock))));
+                new IoThreadExchange(InferenceHandler.legacyCompletions(pipeline, clock), executor)));
         routes.post("/v1/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
         // Codex CLI with chatgpt_base_url pointed at the proxy
         routes.post("/backend-api/codex/responses", model(WireFormat.OPENAI_RESPONSES, Operation.GENERATE));
@@ -56,7 +59,7 @@ public final class ApiRoutes {
 
     private HttpHandler model(WireFormat format, Operation operation) {
         return authed(ClientFormats.fixed(format),
-                new IoThreadExchange(new InferenceHandler(format, operation, pipeline, clock)));
+                new IoThreadExchange(new InferenceHandler(format, operation, pipeline, clock), executor));
     }
 
     private HttpHandler authed(Function<io.undertow.server.HttpServerExchange, WireFormat> format,

@@ -25,6 +25,12 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** The length of the body read ahead ({@code 0} when none was, or it was over the limit). */
+    public static int readAheadLength(HttpServerExchange exchange) {
+        byte[] ahead = exchange.getAttachment(READ_AHEAD);
+        return ahead == null ? 0 : ahead.length;
+    }
+
     /** The whole body: the one read ahead, else read now (the exchange must be blocking). */
     public static byte[] read(HttpServerExchange exchange) throws IOException {
         byte[] ahead = exchange.getAttachment(READ_AHEAD);

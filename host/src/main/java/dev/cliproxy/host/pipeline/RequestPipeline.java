@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xnio.XnioIoThread;
 
 /**
  * The path of one model request, end to end:
@@ -86,7 +87,7 @@ public final class RequestPipeline {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
                         + "' does not exist or is not served by any configured provider");
             }
-            Executor io = out.ioThread();
+            Executor io = onThread(out.ioThread());
             UpstreamAttempt attempt = new UpstreamAttempt(bridge, out, exchange, tokens);
             FailoverLoop loop = router.failover(state.config(), in.stream(), out.cancellation(),
                     (failed, error) -> listener.attemptFailed(in, failed, error), session(state, bridge));
@@ -96,7 +97,7 @@ public final class RequestPipeline {
                 long sent = System.nanoTime();
                 return tokens.retryOnUnauthorized(c.credential(), () -> attempt.open(c), io)
                         .whenComplete((o, e) -> trace.upstreamNanos = System.nanoTime() - sent);
-            }, io).whenComplete((opened, error) -> {
+            }, io).whenCompleteAsync((opened, error) -> {
                 try {
                     if (error != null) {
                         fail(in, bridge, trace, out, unwrapped(error));
@@ -109,12 +110,26 @@ public final class RequestPipeline {
                     fail(in, bridge, trace, out, e);
                     finished.run();
                 }
-            });
+            }, io);
         } catch (RuntimeException e) {
             fail(in, bridge, trace, out, e);
             finished.run();
         }
         return done;
+    }
+
+    /**
+     * Runs tasks on {@code thread}: at once when already there, else queued to it. The answer is relayed there even
+     * when it came so fast that the request's own thread (a virtual thread, for a large body) saw it complete.
+     */
+    private static Executor onThread(XnioIoThread thread) {
+        return task -> {
+            if (Thread.currentThread() == thread) {
+                task.run();
+            } else {
+                thread.execute(task);
+            }
+        };
     }
 
     private static RuntimeException unwrapped(Throwable error) {

@@ -140,7 +140,7 @@ public final class ProxyServer implements AutoCloseable {
                 new UpstreamExchange(upstream), oauth.tokens());
 
         RoutingHandler routes = new RoutingHandler().setFallbackHandler(new NotFound());
-        new ApiRoutes(live, pipeline, clock).register(routes);
+        new ApiRoutes(live, pipeline, requests, clock).register(routes);
         for (String name : oauth.logins().names()) {
             routes.get("/" + name + "/callback", oauth.sessions().callbackHandler());
         }

@@ -65,6 +65,29 @@ class OpenAiCompatEndToEndTest {
     }
 
     @Test
+    void servesALargeBodyWholeAndStreamedTheSameWay() throws Exception {
+        String big = "y".repeat(600 * 1024); // over the size parsed on a virtual thread instead of the I/O thread
+        String chunk = "{\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"upstream-model-x\","
+                + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}";
+        for (boolean stream : new boolean[] {false, true}) {
+            proxy.upstream().enqueue(stream
+                    ? new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+                            .body(Sse.dataEvents(chunk, "[DONE]")).build()
+                    : json(200, "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"upstream-model-x\","
+                            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},"
+                            + "\"finish_reason\":\"stop\"}]}"));
+
+            HttpResponse<String> r = proxy.post("/v1/chat/completions", KEY, "{\"model\":\"my-model\",\"stream\":"
+                    + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}");
+
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("\"ok\"") && r.body().contains("my-model"), r.body());
+            RecordedRequest sent = proxy.upstream().takeRequest(5, TimeUnit.SECONDS);
+            assertEquals(big, Json.MAPPER.readTree(sent.getBody().utf8()).at("/messages/0/content").asText());
+        }
+    }
+
+    @Test
     void relaysStreamEventByEventWithAliasRewritten() throws Exception {
         proxy.upstream().enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
                 .body(Sse.dataEvents(
