@@ -130,8 +130,8 @@ final class ThreadConnections {
         for (Waiter call : List.copyOf(calls)) {
             call.closing(new IOException("upstream transport closed"));
         }
-        for (Origin o : origins.values()) {
-            for (Idle idle : o.idle) {
+        for (Origin o : List.copyOf(origins.values())) {
+            for (Idle idle : List.copyOf(o.idle)) {
                 idle.expiry.remove();
                 IoUtils.safeClose(idle.connection);
             }

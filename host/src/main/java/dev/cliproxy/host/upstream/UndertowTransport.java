@@ -14,8 +14,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xnio.OptionMap;
 import org.xnio.Options;
 import org.xnio.Xnio;
@@ -34,6 +37,8 @@ import org.xnio.XnioIoThread;
  * once more on a new connection. Upstream proxies ({@code proxy-url}) are not supported: such calls fail.
  */
 public final class UndertowTransport implements UpstreamTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UndertowTransport.class);
 
     private static final int BUFFER_BYTES = 16 * 1024;
     private static final OptionMap PLAIN = OptionMap.create(Options.TCP_NODELAY, true);
@@ -123,6 +128,12 @@ public final class UndertowTransport implements UpstreamTransport {
     @Override
     public void close() {
         closed = true;
-        pools.forEach((thread, pool) -> thread.execute(pool::closeAll));
+        pools.forEach((thread, pool) -> {
+            try {
+                thread.execute(pool::closeAll);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("I/O thread {} already stopped; its upstream connections closed with it", thread.getName());
+            }
+        });
     }
 }

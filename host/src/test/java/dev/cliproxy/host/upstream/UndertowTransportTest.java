@@ -154,17 +154,22 @@ class UndertowTransportTest {
         assertEquals(1, second.getExchangeIndex());
     }
 
-    @Test
-    void negotiatesHttp2OverTlsAndSharesOneConnectionBetweenConcurrentCalls() throws Exception {
+    /** Serves HTTPS with HTTP/2 and lets the transport trust the server's certificate. */
+    private void useHttp2() throws IOException {
         HeldCertificate cert = new HeldCertificate.Builder()
                 .addSubjectAlternativeName(InetAddress.getByName("localhost").getCanonicalHostName()).build();
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+        replaceTransport(new UndertowTransport(() -> config(5),
+                new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().sslContext()));
+    }
+
+    @Test
+    void negotiatesHttp2OverTlsAndSharesOneConnectionBetweenConcurrentCalls() throws Exception {
+        useHttp2();
         server.enqueue(new MockResponse.Builder().body("first").build());
         server.enqueue(new MockResponse.Builder().body("second").build());
         server.start();
-        replaceTransport(new UndertowTransport(() -> config(5),
-                new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().sslContext()));
 
         Recorder a = send("/a");
         Recorder b = send("/b");
@@ -238,6 +243,50 @@ class UndertowTransportTest {
         server.takeRequest();
         assertNotEquals(0, server.takeRequest().getConnectionIndex());
         r.assertOneTerminal();
+    }
+
+    @Test
+    void cancellingOneHttp2StreamKeepsTheSharedConnectionServing() throws Exception {
+        useHttp2();
+        server.enqueue(new MockResponse.Builder().body(new okio.Buffer().write(randomBytes(64 * 1024)))
+                .throttleBody(1024, 20, TimeUnit.MILLISECONDS).build());
+        server.enqueue(new MockResponse.Builder().body("after").build());
+        server.start();
+        TriggeredCancellation cancellation = new TriggeredCancellation();
+        CountDownLatch firstBytes = new CountDownLatch(1);
+
+        Recorder r = send(UpstreamHttpRequest.postJson(server.url("/s").toString(), Map.of(), "{}".getBytes(), "",
+                cancellation), x -> firstBytes.countDown());
+        assertTrue(firstBytes.await(5, TimeUnit.SECONDS));
+        cancellation.cancel();
+
+        assertEquals("cancelled", r.awaitFailure().error.getMessage());
+        assertEquals("after", send("/next").awaitEnd().text());
+        assertEquals(server.takeRequest().getConnectionIndex(), server.takeRequest().getConnectionIndex());
+    }
+
+    @Test
+    void closeFailsCallsInFlight() throws Exception {
+        server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body("late").build());
+        server.start();
+
+        Recorder r = send("/slow");
+        server.takeRequest();
+        transport.close();
+
+        assertEquals("upstream transport closed", r.awaitFailure().error.getMessage());
+    }
+
+    @Test
+    void opensNewConnectionAfterAnAnswerThatClosesItsConnection() throws Exception {
+        server.enqueue(new MockResponse.Builder().addHeader("Connection", "close").body("one").build());
+        server.enqueue(new MockResponse.Builder().body("two").build());
+        server.start();
+
+        assertEquals("one", send("/a").awaitEnd().text());
+        assertEquals("two", send("/b").awaitEnd().text());
+
+        assertNotEquals(server.takeRequest().getConnectionIndex(), server.takeRequest().getConnectionIndex());
     }
 
     @Test
