@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.Protocol;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
@@ -198,6 +199,28 @@ class UndertowTransportTest {
         Recorder r = send("/a").awaitFailure();
 
         assertNotNull(r.error);
+    }
+
+    @Test
+    void readsBodyDelimitedByTheConnectionClosing() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("until close").removeHeader("Content-Length")
+                .addHeader("Connection", "close").onResponseEnd(new SocketEffect.CloseSocket(true, false, false))
+                .build());
+        server.start();
+
+        assertEquals("until close", send("/c").awaitEnd().text());
+    }
+
+    @Test
+    void failsWhenUpstreamBreaksOffMidBody() throws Exception {
+        server.enqueue(new MockResponse.Builder().body(new okio.Buffer().write(randomBytes(64 * 1024)))
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        server.start();
+
+        Recorder r = send("/cut").awaitFailure();
+
+        assertEquals(200, r.status);
+        assertTrue(r.bytes().length < 64 * 1024);
     }
 
     @Test
