@@ -19,9 +19,9 @@ import org.xnio.XnioIoThread;
 /**
  * The upstream connections of one XNIO I/O thread, by origin. Touched only on that thread, so nothing is locked.
  * An HTTP/1.1 connection serves one call at a time and waits idle for the next ({@value #IDLE_SECONDS} s at most,
- * {@value #MAX_IDLE_PER_ORIGIN} per origin); an HTTP/2 connection is shared by every call to its origin. While a
- * TLS connection that may turn out HTTP/2 is being opened, further calls to that origin wait for it instead of
- * opening their own; once an origin answered with HTTP/1.1, each call opens its own connection when none is idle.
+ * {@value #MAX_IDLE_PER_ORIGIN} per origin); an HTTP/2 connection is shared by every call to its origin. When HTTP/2
+ * is offered, further calls to an {@code https} origin wait for the connection being opened to it instead of opening
+ * their own; once an origin answered with HTTP/1.1, each call opens its own connection when none is idle.
  */
 final class ThreadConnections {
 
@@ -45,6 +45,7 @@ final class ThreadConnections {
     }
 
     private final XnioIoThread thread;
+    private final boolean http2;
     private final BiConsumer<UpstreamOrigin, ClientCallback<ClientConnection>> connector;
     private final Map<UpstreamOrigin, Origin> origins = new HashMap<>();
     private final Set<Waiter> calls = new HashSet<>();
@@ -52,10 +53,13 @@ final class ThreadConnections {
 
     /**
      * @param thread    the I/O thread this pool belongs to
+     * @param http2     whether TLS connections offer HTTP/2
      * @param connector opens a connection to an origin on {@code thread}
      */
-    ThreadConnections(XnioIoThread thread, BiConsumer<UpstreamOrigin, ClientCallback<ClientConnection>> connector) {
+    ThreadConnections(XnioIoThread thread, boolean http2,
+                      BiConsumer<UpstreamOrigin, ClientCallback<ClientConnection>> connector) {
         this.thread = thread;
+        this.http2 = http2;
         this.connector = connector;
     }
 
@@ -98,7 +102,7 @@ final class ThreadConnections {
             return;
         }
         List<Waiter> group = new ArrayList<>(List.of(waiter));
-        if (origin.tls() && !o.http1) {
+        if (http2 && origin.tls() && !o.http1) {
             o.connecting = group;
         }
         connect(origin, o, group);

@@ -28,8 +28,12 @@ import org.xnio.XnioIoThread;
  * The non-blocking {@link UpstreamTransport}: Undertow's HTTP client, run entirely on the XNIO I/O thread each call
  * is sent for (a call from another thread hops onto it first). Connections are pooled per I/O thread and origin,
  * so a pool is only ever touched by its own thread and needs no lock: HTTP/1.1 connections are reused once an
- * answer has been read to its end, and {@code https} origins negotiate HTTP/2 by ALPN, whose one connection per
- * origin and thread carries every concurrent call. Server certificates are checked against the host name.
+ * answer has been read to its end. Server certificates are checked against the host name.
+ *
+ * <p>HTTP/2 (negotiated by ALPN for {@code https} origins, one shared connection per origin and thread) is off
+ * unless asked for: Undertow's client grants the peer a connection-level receive window no larger than one stream's
+ * and widens it only as streams are read, so one paused stream (a slow client) stops every other stream on the
+ * shared connection. Over HTTP/1.1 each call pauses only its own connection.
  *
  * <p>The live config's {@code timeouts.connect-seconds} bounds opening a connection and
  * {@code timeouts.first-byte-seconds} the time from sending to the response headers; a flowing body has no time
@@ -44,25 +48,38 @@ public final class UndertowTransport implements UpstreamTransport {
     private static final OptionMap PLAIN = OptionMap.create(Options.TCP_NODELAY, true);
     private static final OptionMap TLS = OptionMap.builder()
             .set(Options.TCP_NODELAY, true)
-            .set(UndertowOptions.ENABLE_HTTP2, true)
             .set(UndertowOptions.ENDPOINT_IDENTIFICATION_ALGORITHM, "HTTPS")
+            .getMap();
+    private static final OptionMap TLS_HTTP2 = OptionMap.builder().addAll(TLS)
+            .set(UndertowOptions.ENABLE_HTTP2, true)
             .getMap();
 
     private final Supplier<ProxyConfig> config;
     private final UndertowXnioSsl ssl;
+    private final boolean http2;
     private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_BYTES);
     private final Map<XnioIoThread, ThreadConnections> pools = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    /** A transport trusting the JDK's default certificate authorities. */
+    /** An HTTP/1.1 transport trusting the JDK's default certificate authorities. */
     public UndertowTransport(Supplier<ProxyConfig> config) {
         this(config, defaultContext());
     }
 
-    /** A transport whose TLS connections use {@code ssl} (its trust decides which servers are accepted). */
+    /** An HTTP/1.1 transport whose TLS connections use {@code ssl} (its trust decides which servers are accepted). */
     public UndertowTransport(Supplier<ProxyConfig> config, SSLContext ssl) {
+        this(config, ssl, false);
+    }
+
+    /**
+     * A transport whose TLS connections use {@code ssl} and, when {@code http2}, offer HTTP/2 by ALPN (see the class
+     * comment for why that is not the default).
+     */
+    public UndertowTransport(Supplier<ProxyConfig> config, SSLContext ssl, boolean http2) {
         this.config = Objects.requireNonNull(config, "config");
-        this.ssl = new UndertowXnioSsl(Xnio.getInstance(), TLS, Objects.requireNonNull(ssl, "ssl"));
+        this.http2 = http2;
+        this.ssl = new UndertowXnioSsl(Xnio.getInstance(), http2 ? TLS_HTTP2 : TLS,
+                Objects.requireNonNull(ssl, "ssl"));
     }
 
     private static SSLContext defaultContext() {
@@ -105,7 +122,7 @@ public final class UndertowTransport implements UpstreamTransport {
             receiver.failed(e);
             return;
         }
-        ThreadConnections pool = pools.computeIfAbsent(thread, t -> new ThreadConnections(t,
+        ThreadConnections pool = pools.computeIfAbsent(thread, t -> new ThreadConnections(t, http2,
                 (o, callback) -> connect(o, t, callback)));
         new UndertowCall(request, origin, target(url), thread, pool, buffers, cfg.timeouts(), receiver).start();
     }
@@ -118,7 +135,7 @@ public final class UndertowTransport implements UpstreamTransport {
     private void connect(UpstreamOrigin origin, XnioIoThread thread, ClientCallback<ClientConnection> callback) {
         try {
             UndertowClient.getInstance().connect(callback, null, origin.uri(), thread, origin.tls() ? ssl : null,
-                    buffers, origin.tls() ? TLS : PLAIN);
+                    buffers, !origin.tls() ? PLAIN : http2 ? TLS_HTTP2 : TLS);
         } catch (RuntimeException e) {
             callback.failed(new IOException(e.getMessage(), e));
         }

@@ -155,19 +155,23 @@ class UndertowTransportTest {
         assertEquals(1, second.getExchangeIndex());
     }
 
-    /** Serves HTTPS with HTTP/2 and lets the transport trust the server's certificate. */
-    private void useHttp2() throws IOException {
+    /**
+     * Serves HTTPS offering HTTP/2 and HTTP/1.1, and lets the transport trust the server's certificate and offer
+     * HTTP/2 when {@code http2}.
+     */
+    private void useHttps(boolean http2) throws IOException {
         HeldCertificate cert = new HeldCertificate.Builder()
                 .addSubjectAlternativeName(InetAddress.getByName("localhost").getCanonicalHostName()).build();
         server.useHttps(new HandshakeCertificates.Builder().heldCertificate(cert).build().sslSocketFactory());
         server.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
         replaceTransport(new UndertowTransport(() -> config(5),
-                new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().sslContext()));
+                new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().sslContext(),
+                http2));
     }
 
     @Test
     void negotiatesHttp2OverTlsAndSharesOneConnectionBetweenConcurrentCalls() throws Exception {
-        useHttp2();
+        useHttps(true);
         server.enqueue(new MockResponse.Builder().body("first").build());
         server.enqueue(new MockResponse.Builder().body("second").build());
         server.start();
@@ -270,7 +274,7 @@ class UndertowTransportTest {
 
     @Test
     void cancellingOneHttp2StreamKeepsTheSharedConnectionServing() throws Exception {
-        useHttp2();
+        useHttps(true);
         server.enqueue(new MockResponse.Builder().body(new okio.Buffer().write(randomBytes(64 * 1024)))
                 .throttleBody(1024, 20, TimeUnit.MILLISECONDS).build());
         server.enqueue(new MockResponse.Builder().body("after").build());
@@ -286,6 +290,32 @@ class UndertowTransportTest {
         assertEquals("cancelled", r.awaitFailure().error.getMessage());
         assertEquals("after", send("/next").awaitEnd().text());
         assertEquals(server.takeRequest().getConnectionIndex(), server.takeRequest().getConnectionIndex());
+    }
+
+    @Test
+    void pausedCallOverHttpsDoesNotHoldUpAConcurrentCall() throws Exception {
+        useHttps(false);
+        byte[] payload = randomBytes(512 * 1024);
+        server.enqueue(new MockResponse.Builder().body(new okio.Buffer().write(payload)).build());
+        server.enqueue(new MockResponse.Builder().body("meanwhile").build());
+        server.start();
+        CountDownLatch paused = new CountDownLatch(1);
+
+        Recorder big = send(UpstreamHttpRequest.postJson(server.url("/big").toString(), Map.of(), "{}".getBytes(),
+                "", null), x -> {
+                    if (x.bodyCalls == 1) {
+                        x.flow.pause();
+                        paused.countDown();
+                    }
+                });
+        assertTrue(paused.await(5, TimeUnit.SECONDS));
+        assertEquals("meanwhile", send("/small").awaitEnd().text());
+        thread.execute(() -> big.flow.resume());
+
+        assertArrayEquals(payload, big.awaitEnd().bytes());
+        RecordedRequest first = server.takeRequest();
+        assertEquals("HTTP/1.1", first.getVersion());
+        assertNotEquals(first.getConnectionIndex(), server.takeRequest().getConnectionIndex());
     }
 
     @Test
