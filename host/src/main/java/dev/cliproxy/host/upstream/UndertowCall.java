@@ -4,13 +4,10 @@ import dev.cliproxy.host.config.ProxyConfig;
 import io.undertow.client.ClientCallback;
 import io.undertow.client.ClientConnection;
 import io.undertow.client.ClientExchange;
-import io.undertow.client.ClientRequest;
 import io.undertow.connector.ByteBufferPool;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.HeaderValues;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
@@ -35,7 +32,6 @@ import org.xnio.channels.StreamSourceChannel;
 final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowCall.class);
-    private static final String USER_AGENT = "cli-proxy-api";
 
     private final UpstreamHttpRequest request;
     private final UpstreamOrigin origin;
@@ -117,7 +113,7 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
         connection = c;
         reused = reusedConnection;
         try {
-            c.sendRequest(clientRequest(), new ClientCallback<>() {
+            c.sendRequest(RequestHead.of(request, origin, target), new ClientCallback<>() {
                 @Override
                 public void completed(ClientExchange result) {
                     sent(result);
@@ -133,31 +129,6 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
         } catch (RuntimeException e) {
             broke(new IOException("cannot send upstream request: " + e.getMessage(), e));
         }
-    }
-
-    private ClientRequest clientRequest() {
-        ClientRequest r = new ClientRequest().setMethod(new HttpString(request.method())).setPath(target);
-        HeaderMap h = r.getRequestHeaders();
-        request.headers().forEach((name, value) -> h.put(new HttpString(name), value));
-        if (!h.contains(Headers.HOST)) {
-            h.put(Headers.HOST, origin.hostHeader());
-        }
-        if (!h.contains(Headers.USER_AGENT)) {
-            h.put(Headers.USER_AGENT, USER_AGENT);
-        }
-        h.remove(Headers.TRANSFER_ENCODING);
-        if (request.body() != null) {
-            h.put(Headers.CONTENT_LENGTH, request.body().length);
-        } else if (permitsBody(request.method())) {
-            h.put(Headers.CONTENT_LENGTH, 0);
-        } else {
-            h.remove(Headers.CONTENT_LENGTH);
-        }
-        return r;
-    }
-
-    private static boolean permitsBody(String method) {
-        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
     private void sent(ClientExchange ex) {

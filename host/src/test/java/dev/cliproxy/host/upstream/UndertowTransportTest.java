@@ -83,7 +83,21 @@ class UndertowTransportTest {
     }
 
     private Recorder send(String path) {
-        return send(UpstreamHttpRequest.postJson(server.url(path).toString(), Map.of(), "{}".getBytes(), "", null));
+        return send(post(path, null));
+    }
+
+    private UpstreamHttpRequest post(String path, Cancellation cancellation) {
+        return UpstreamHttpRequest.postJson(server.url(path).toString(), Map.of(), "{}".getBytes(), "", cancellation);
+    }
+
+    /** Sends to {@code path} and cancels the call once its first body bytes are in. */
+    private Recorder cancelAfterFirstBytes(String path) throws InterruptedException {
+        TriggeredCancellation cancellation = new TriggeredCancellation();
+        CountDownLatch firstBytes = new CountDownLatch(1);
+        Recorder r = send(post(path, cancellation), x -> firstBytes.countDown());
+        assertTrue(firstBytes.await(5, TimeUnit.SECONDS));
+        cancellation.cancel();
+        return r.awaitFailure();
     }
 
     private Recorder send(UpstreamHttpRequest request) {
@@ -256,14 +270,8 @@ class UndertowTransportTest {
                 .throttleBody(9, 20, TimeUnit.MILLISECONDS).build());
         server.enqueue(new MockResponse.Builder().body("after").build());
         server.start();
-        TriggeredCancellation cancellation = new TriggeredCancellation();
-        CountDownLatch firstBytes = new CountDownLatch(1);
 
-        Recorder r = send(UpstreamHttpRequest.postJson(server.url("/s").toString(), Map.of(), "{}".getBytes(), "",
-                cancellation), x -> firstBytes.countDown());
-        assertTrue(firstBytes.await(5, TimeUnit.SECONDS));
-        cancellation.cancel();
-        r.awaitFailure();
+        Recorder r = cancelAfterFirstBytes("/s");
 
         assertEquals("cancelled", r.error.getMessage());
         assertEquals("after", send("/next").awaitEnd().text());
@@ -279,15 +287,8 @@ class UndertowTransportTest {
                 .throttleBody(1024, 20, TimeUnit.MILLISECONDS).build());
         server.enqueue(new MockResponse.Builder().body("after").build());
         server.start();
-        TriggeredCancellation cancellation = new TriggeredCancellation();
-        CountDownLatch firstBytes = new CountDownLatch(1);
 
-        Recorder r = send(UpstreamHttpRequest.postJson(server.url("/s").toString(), Map.of(), "{}".getBytes(), "",
-                cancellation), x -> firstBytes.countDown());
-        assertTrue(firstBytes.await(5, TimeUnit.SECONDS));
-        cancellation.cancel();
-
-        assertEquals("cancelled", r.awaitFailure().error.getMessage());
+        assertEquals("cancelled", cancelAfterFirstBytes("/s").error.getMessage());
         assertEquals("after", send("/next").awaitEnd().text());
         assertEquals(server.takeRequest().getConnectionIndex(), server.takeRequest().getConnectionIndex());
     }
@@ -301,13 +302,12 @@ class UndertowTransportTest {
         server.start();
         CountDownLatch paused = new CountDownLatch(1);
 
-        Recorder big = send(UpstreamHttpRequest.postJson(server.url("/big").toString(), Map.of(), "{}".getBytes(),
-                "", null), x -> {
-                    if (x.bodyCalls == 1) {
-                        x.flow.pause();
-                        paused.countDown();
-                    }
-                });
+        Recorder big = send(post("/big", null), x -> {
+            if (x.bodyCalls == 1) {
+                x.flow.pause();
+                paused.countDown();
+            }
+        });
         assertTrue(paused.await(5, TimeUnit.SECONDS));
         assertEquals("meanwhile", send("/small").awaitEnd().text());
         thread.execute(() -> big.flow.resume());
@@ -350,15 +350,14 @@ class UndertowTransportTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch moreWhilePaused = new CountDownLatch(1);
 
-        Recorder r = send(UpstreamHttpRequest.postJson(server.url("/big").toString(), Map.of(), "{}".getBytes(), "",
-                null), x -> {
-                    if (x.bodyCalls == 1) {
-                        x.flow.pause();
-                        paused.countDown();
-                    } else if (paused.getCount() == 0 && !x.resumed) {
-                        moreWhilePaused.countDown();
-                    }
-                });
+        Recorder r = send(post("/big", null), x -> {
+            if (x.bodyCalls == 1) {
+                x.flow.pause();
+                paused.countDown();
+            } else if (paused.getCount() == 0 && !x.resumed) {
+                moreWhilePaused.countDown();
+            }
+        });
         assertTrue(paused.await(5, TimeUnit.SECONDS));
         assertFalse(moreWhilePaused.await(200, TimeUnit.MILLISECONDS), "body delivered while paused");
         thread.execute(() -> {
@@ -376,11 +375,10 @@ class UndertowTransportTest {
         server.start();
         CountDownLatch aborted = new CountDownLatch(1);
 
-        Recorder r = send(UpstreamHttpRequest.postJson(server.url("/big").toString(), Map.of(), "{}".getBytes(), "",
-                null), x -> {
-                    x.flow.abort();
-                    aborted.countDown();
-                });
+        Recorder r = send(post("/big", null), x -> {
+            x.flow.abort();
+            aborted.countDown();
+        });
         assertTrue(aborted.await(5, TimeUnit.SECONDS));
 
         assertEquals("fresh", send("/next").awaitEnd().text());
