@@ -95,6 +95,7 @@ final class ThreadConnections {
                     waiter.connected(idle.connection, true);
                     return;
                 }
+                IoUtils.safeClose(idle.connection);
             }
         }
         if (o.connecting != null) {
@@ -113,6 +114,14 @@ final class ThreadConnections {
         Origin o = origins.get(origin);
         if (o != null && o.connecting != null && o.connecting.stream().noneMatch(Waiter::waiting)) {
             o.connecting = null;
+        }
+    }
+
+    /** Stops handing out {@code connection} to new calls when it is the shared HTTP/2 one (it refused a stream). */
+    void unshare(UpstreamOrigin origin, ClientConnection connection) {
+        Origin o = origins.get(origin);
+        if (o != null && o.shared == connection) {
+            o.shared = null;
         }
     }
 

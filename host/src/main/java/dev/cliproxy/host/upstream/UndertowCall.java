@@ -32,6 +32,8 @@ import org.xnio.channels.StreamSourceChannel;
 final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(UndertowCall.class);
+    /** How soon after sending a reused connection must break for the call to be sent again (see {@link #broke}). */
+    private static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final UpstreamHttpRequest request;
     private final UpstreamOrigin origin;
@@ -48,6 +50,7 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
     private ClientExchange exchange;
     private StreamSourceChannel body;
     private boolean reused;
+    private long sentNanos;
     private boolean retried;
     private boolean requestWritten;
     private boolean paused;
@@ -78,8 +81,10 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
     }
 
     private void connect(boolean reuse) {
-        connectTimer = thread.executeAfter(this::connectTimedOut, timeouts.connectSeconds(), TimeUnit.SECONDS);
         connections.acquire(origin, this, reuse);
+        if (!done && connection == null && connectTimer == null) { // a new connection is being opened
+            connectTimer = thread.executeAfter(this::connectTimedOut, timeouts.connectSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     private void connectTimedOut() {
@@ -112,6 +117,7 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
         connectTimer = null;
         connection = c;
         reused = reusedConnection;
+        sentNanos = System.nanoTime();
         try {
             c.sendRequest(RequestHead.of(request, origin, target), new ClientCallback<>() {
                 @Override
@@ -191,17 +197,19 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
     }
 
     /**
-     * The request could not be sent or no answer came. A connection that had served calls before may have been
-     * closed by the upstream while idle (it had not seen the request): that gets one more try on a new connection.
+     * The request could not be sent or no answer came. A connection that had served calls before and breaks at once
+     * (within {@link #STALE_NANOS}) was closed by the upstream while idle, before it saw the request: the call gets
+     * one more try on a new connection. Later breaks are not retried, as the upstream may have acted on the request.
      */
     private void broke(IOException e) {
         if (done) {
             return;
         }
-        if (reused && body == null && !retried) {
+        if (reused && body == null && !retried && System.nanoTime() - sentNanos < STALE_NANOS) {
             LOG.debug("reused upstream connection to {} failed ({}), retrying on a new one", origin.authority(),
                     e.toString());
             retried = true;
+            connections.unshare(origin, connection);
             drop();
             connect(false);
             return;

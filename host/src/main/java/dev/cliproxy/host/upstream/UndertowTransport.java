@@ -37,8 +37,13 @@ import org.xnio.XnioIoThread;
  *
  * <p>The live config's {@code timeouts.connect-seconds} bounds opening a connection and
  * {@code timeouts.first-byte-seconds} the time from sending to the response headers; a flowing body has no time
- * limit. A call on a reused connection that breaks before any answer (the upstream closed it while idle) is sent
- * once more on a new connection. Upstream proxies ({@code proxy-url}) are not supported: such calls fail.
+ * limit. A call on a reused connection that breaks at once, before any answer (the upstream had closed it while
+ * idle), is sent once more on a new connection. Upstream proxies ({@code proxy-url}) are not supported: such calls
+ * fail.
+ *
+ * <p>Each body buffer handed to {@link AnswerReceiver#body} is a pooled direct buffer taken back when the call
+ * returns. Opening a connection resolves the host name on the I/O thread (the JDK caches the answer), and TLS
+ * handshakes run their delegated tasks on the XNIO worker's task threads.
  */
 public final class UndertowTransport implements UpstreamTransport {
 
