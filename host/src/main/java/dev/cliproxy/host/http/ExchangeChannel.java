@@ -199,6 +199,11 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
         onIoThread(() -> {
             exchange.setStatusCode(status);
             headers.forEach((k, v) -> exchange.getResponseHeaders().putAll(new HttpString(k), v));
+            if (exchange.getResponseHeaders().contains(Headers.CONTENT_LENGTH)) {
+                // the last byte completes this response and the client may send its next request at once: the
+                // disconnect watch must have handed the connection back to Undertow's reader by then
+                disconnects.close();
+            }
             sink = exchange.getResponseChannel();
         });
     }

@@ -330,11 +330,25 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
             return;
         }
         if (!c.isMultiplexingSupported()) {
-            IoUtils.safeClose(c);
+            closeNow(c);
         } else if (ex != null) {
             IoUtils.safeClose(ex.getRequestChannel());
             IoUtils.safeClose(b);
         }
+    }
+
+    /**
+     * Closes an HTTP/1.1 connection at once. Its own {@code close()} closes cleanly: it half-closes and then waits for
+     * the upstream to close its side, which a silent upstream never does. Taking the raw connection back from the
+     * HTTP client ({@code performUpgrade}) and closing that ends the socket now.
+     */
+    private static void closeNow(ClientConnection c) {
+        try {
+            IoUtils.safeClose(c.performUpgrade());
+        } catch (IOException | RuntimeException alreadyClosed) {
+            // nothing left to take back
+        }
+        IoUtils.safeClose(c);
     }
 
     private static void cancel(XnioExecutor.Key timer) {

@@ -64,6 +64,7 @@ public final class UndertowTransport implements UpstreamTransport {
     private final boolean http2;
     private final ByteBufferPool buffers = new DefaultByteBufferPool(true, BUFFER_BYTES);
     private final Map<XnioIoThread, ThreadConnections> pools = new ConcurrentHashMap<>();
+    private final UpstreamUrls urls = new UpstreamUrls();
     private volatile boolean closed;
 
     /** An HTTP/1.1 transport trusting the JDK's default certificate authorities. */
@@ -115,7 +116,7 @@ public final class UndertowTransport implements UpstreamTransport {
         URI url;
         UpstreamOrigin origin;
         try {
-            url = URI.create(request.url());
+            url = urls.parse(request.url()).uri(); // canonical, as OkHttp sends it (illegal characters escaped)
             origin = UpstreamOrigin.of(url);
             if (ProxyAddress.effective(request.proxyUrl(), cfg.proxyUrl()) != ProxyAddress.DIRECT) {
                 throw new IOException("the non-blocking upstream transport does not support proxy-url");

@@ -29,7 +29,7 @@ public final class UpstreamClient implements UpstreamTransport {
     public UpstreamClient(Supplier<ProxyConfig> config, OkHttpUpstreamHttp blocking) {
         this.config = config;
         this.blocking = blocking;
-        this.direct = new ThreadedTransport(blocking);
+        this.direct = new UndertowTransport(config);
         this.proxied = new ThreadedTransport(blocking);
     }
 

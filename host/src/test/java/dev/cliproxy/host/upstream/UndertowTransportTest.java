@@ -281,6 +281,30 @@ class UndertowTransportTest {
     }
 
     @Test
+    void cancellingACallWaitingForItsAnswerClosesItsConnectionAtOnce() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            TriggeredCancellation cancellation = new TriggeredCancellation();
+            Recorder r = send(UpstreamHttpRequest.postJson("http://127.0.0.1:" + silent.getLocalPort() + "/x",
+                    Map.of(), "{}".getBytes(), "", cancellation));
+            try (java.net.Socket accepted = silent.accept()) {
+                accepted.setSoTimeout(2000);
+                java.io.InputStream in = accepted.getInputStream();
+                byte[] head = new byte[4096];
+                int n = in.read(head); // the request arrives; no answer is ever sent
+                assertTrue(n > 0);
+                long cancelledAt = System.nanoTime();
+                cancellation.cancel();
+                assertEquals("cancelled", r.awaitFailure().error.getMessage());
+                while (in.read(head) >= 0) {
+                    // nothing more is sent; end of stream (or a reset) is the close
+                }
+                assertTrue(System.nanoTime() - cancelledAt < TimeUnit.MILLISECONDS.toNanos(500),
+                        "the upstream saw the connection close within half a second");
+            }
+        }
+    }
+
+    @Test
     void cancellingOneHttp2StreamKeepsTheSharedConnectionServing() throws Exception {
         useHttps(true);
         server.enqueue(new MockResponse.Builder().body(new okio.Buffer().write(randomBytes(64 * 1024)))
