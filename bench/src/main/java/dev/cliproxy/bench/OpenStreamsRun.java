@@ -74,7 +74,8 @@ final class OpenStreamsRun {
                     r.deltaLatency().getValueAtPercentile(50), r.deltaLatency().getValueAtPercentile(99));
             report.line("| proxy CPU per delta, stream set-up included (us) | | %s |",
                     r.deltas() == 0 ? "n/a" : "%.1f".formatted((double) cpu / r.deltas()));
-            targets.add("%,d open streams (one delta a second each), proxy -Xmx256m".formatted(TARGET_STREAMS),
+            targets.add("%,d open streams (one delta a second each), proxy -Xmx%s".formatted(TARGET_STREAMS,
+                            bench.heap()),
                     "%,d completed, heap after GC <= 256 MiB".formatted(TARGET_STREAMS),
                     "%,d / %,d completed (%,d run, %,d failed); heap after GC %.1f MiB, RSS %.1f MiB".formatted(
                             r.completed(), TARGET_STREAMS, n, r.failures(), open[0].heapAfterGcKib() / 1024.0,
