@@ -2,7 +2,6 @@ package dev.cliproxy.bench;
 
 import dev.cliproxy.bench.load.HttpConn;
 import dev.cliproxy.bench.load.Load;
-import dev.cliproxy.bench.load.OpenStreams;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ public final class BenchMain {
     private final String heap = System.getProperty("bench.heap", "256m");
     private final Path work;
     private final Report report = new Report();
+    private final Targets targets = new Targets();
 
     private BenchMain(Path work) {
         this.work = work;
@@ -44,8 +44,10 @@ public final class BenchMain {
                 case "check" -> bench.check(fake);
                 case "profile" -> bench.profile(fake);
                 case "startup" -> bench.startup(fake);
+                case "streams10k" -> bench.openStreamsOnly();
                 case "soak" -> new Soak(bench, fake, Long.getLong("bench.soak.minutes", 10)).run();
-                default -> throw new IllegalArgumentException("mode: all | check | profile | soak");
+                default -> throw new IllegalArgumentException(
+                        "mode: all | check | profile | startup | soak | streams10k");
             }
         } catch (Exception e) {
             e.printStackTrace();
@@ -96,10 +98,23 @@ public final class BenchMain {
     }
 
     ProxyProcess startProxy(FakeUpstream fake, List<String> extraOptions) throws IOException {
+        return startProxy(fake.port(), extraOptions);
+    }
+
+    /** The proxy in front of the fake upstream listening on {@code upstreamPort}. */
+    ProxyProcess startProxy(int upstreamPort, List<String> extraOptions) throws IOException {
         int port = freePort();
         List<String> options = new ArrayList<>(proxyOptions());
         options.addAll(extraOptions);
-        return ProxyProcess.start(config(port, fake.port()), port, work.resolve("proxy.log"), options);
+        return ProxyProcess.start(config(port, upstreamPort), port, work.resolve("proxy.log"), options);
+    }
+
+    Path work() {
+        return work;
+    }
+
+    String heap() {
+        return heap;
     }
 
     private List<String> proxyOptions() {
@@ -154,11 +169,24 @@ public final class BenchMain {
             if (section("streams")) {
                 streams(fake, proxy);
             }
-            if (section("open")) {
-                openStreams(fake, proxy);
-            }
         }
-        Path out = work.resolve("bench-report.md");
+        if (section("open")) {
+            new OpenStreamsRun(this, report, targets).run();
+        }
+        finish("bench-report.md");
+    }
+
+    /** {@code bench/run.sh streams10k}: the open-streams run alone. */
+    private void openStreamsOnly() throws Exception {
+        report.line("# Open streams (%d cores; %s)", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.version"));
+        new OpenStreamsRun(this, report, targets).run();
+        finish("streams10k-report.md");
+    }
+
+    private void finish(String file) throws IOException {
+        targets.writeTo(report);
+        Path out = work.resolve(file);
         Files.writeString(out, report.text());
         System.out.println("\nReport written to " + out);
     }
@@ -277,25 +305,63 @@ public final class BenchMain {
                 (System.nanoTime() - start) / 1e9, compilerShare * 100);
     }
 
+    /** What a load pattern measures on one port with one request. */
+    private interface LoadRun {
+        Load.Result run(int port, byte[] request) throws Exception;
+    }
+
+    /** The same load measured on the fake upstream directly and through the proxy. */
+    private record Compared(Load.Result direct, Load.Result proxy) {
+        double added(double percentile) {
+            return proxy.p(percentile) - direct.p(percentile);
+        }
+    }
+
+    /**
+     * Added latency on one connection, closed loop (the next request leaves as soon as the previous answer is
+     * complete) for issue 14's targets; then, with {@code bench.rate} > 0, paced at that rate as earlier reports were.
+     */
     private void latency(FakeUpstream fake, ProxyProcess proxy) throws Exception {
+        report.line("\n## Added latency, 1 connection, closed loop (microseconds)");
+        report.line("| scenario | direct req/s | proxy req/s | direct p50 | proxy p50 | added p50 | direct p99"
+                + " | proxy p99 | added p99 | proxy CPU us/request |");
+        report.line("|---|---|---|---|---|---|---|---|---|---|");
+        LoadRun closed = (port, request) -> Load.closedLoop(port, request, 1, millis);
+        for (boolean translated : List.of(false, true)) {
+            String name = translated ? "OpenAI -> Claude" : "pass-through";
+            long cpu0 = proxy.cpuMicros();
+            Compared r = compare(fake, proxy, translated, closed);
+            long cpu = proxy.cpuMicros() - cpu0;
+            report.line("| non-stream %s | %.0f | %.0f | %.0f | %.0f | **%.0f** | %.0f | %.0f | **%.0f** | %.1f |",
+                    name, r.direct().perSecond(), r.proxy().perSecond(), r.direct().p(50), r.proxy().p(50),
+                    r.added(50), r.direct().p(99), r.proxy().p(99), r.added(99), (double) cpu / r.proxy().requests());
+            targets.atMost("1 connection closed loop, " + name + ": added p50", 60, r.added(50), " us");
+            targets.atMost("1 connection closed loop, " + name + ": added p99", 300, r.added(99), " us");
+        }
         int rate = Integer.getInteger("bench.rate", 1000);
+        if (rate <= 0) {
+            return;
+        }
         report.line("\n## Added latency, 1 connection, %d req/s offered (microseconds)", rate);
         report.line("| scenario | direct p50 | proxy p50 | added p50 | direct p99 | proxy p99 | added p99 |");
         report.line("|---|---|---|---|---|---|---|");
-        latencyRow("non-stream pass-through", fake.port(), chat("fake-gpt", false), proxy.port,
-                chat("fake-gpt", false), rate);
-        latencyRow("non-stream OpenAI -> Claude", fake.port(), claude(false), proxy.port,
-                chat("fake-claude", false), rate);
+        LoadRun paced = (port, request) -> Load.fixedRate(port, request, rate, millis);
+        for (boolean translated : List.of(false, true)) {
+            String name = translated ? "OpenAI -> Claude" : "pass-through";
+            Compared r = compare(fake, proxy, translated, paced);
+            report.line("| non-stream %s | %.0f | %.0f | **%.0f** | %.0f | %.0f | **%.0f** |", name, r.direct().p(50),
+                    r.proxy().p(50), r.added(50), r.direct().p(99), r.proxy().p(99), r.added(99));
+        }
     }
 
-    private void latencyRow(String name, int directPort, byte[] direct, int proxyPort, byte[] proxied, int rate)
-            throws IOException {
-        Load.Result d = Load.fixedRate(directPort, direct, rate, millis);
-        Load.Result p = Load.fixedRate(proxyPort, proxied, rate, millis);
+    /** The direct run, then the proxy's, of a non-stream request: pass-through or OpenAI client to Claude upstream. */
+    private static Compared compare(FakeUpstream fake, ProxyProcess proxy, boolean translated, LoadRun load)
+            throws Exception {
+        Load.Result d = load.run(fake.port(), translated ? claude(false) : chat("fake-gpt", false));
+        Load.Result p = load.run(proxy.port, chat(translated ? "fake-claude" : "fake-gpt", false));
         check(d);
         check(p);
-        report.line("| %s | %.0f | %.0f | **%.0f** | %.0f | %.0f | **%.0f** |", name, d.p(50), p.p(50),
-                p.p(50) - d.p(50), d.p(99), p.p(99), p.p(99) - d.p(99));
+        return new Compared(d, p);
     }
 
     private void throughput(FakeUpstream fake, ProxyProcess proxy) throws Exception {
@@ -303,22 +369,26 @@ public final class BenchMain {
         report.line("\n## Throughput, %d connections", conns);
         report.line("| scenario | direct req/s | proxy req/s | proxy / direct | proxy CPU us/request | proxy p99 ms |");
         report.line("|---|---|---|---|---|---|");
-        throughputRow("non-stream pass-through", fake.port(), chat("fake-gpt", false), proxy,
-                chat("fake-gpt", false), conns);
-        throughputRow("non-stream OpenAI -> Claude", fake.port(), claude(false), proxy, chat("fake-claude", false),
-                conns);
+        throughputRow("pass-through", fake.port(), chat("fake-gpt", false), proxy, chat("fake-gpt", false), conns,
+                40);
+        throughputRow("OpenAI -> Claude", fake.port(), claude(false), proxy, chat("fake-claude", false), conns, 50);
     }
 
     private void throughputRow(String name, int directPort, byte[] direct, ProxyProcess proxy, byte[] proxied,
-                               int conns) throws Exception {
+                               int conns, int cpuTarget) throws Exception {
         Load.Result d = Load.closedLoop(directPort, direct, conns, millis);
         long cpu0 = proxy.cpuMicros();
         Load.Result p = Load.closedLoop(proxy.port, proxied, conns, millis);
         long cpu = proxy.cpuMicros() - cpu0;
         check(d);
         check(p);
-        report.line("| %s | %.0f | %.0f | %.0f%% | %.1f | %.2f |", name, d.perSecond(), p.perSecond(),
-                100 * p.perSecond() / d.perSecond(), (double) cpu / p.requests(), p.p(99) / 1000);
+        double cpuPerRequest = (double) cpu / p.requests();
+        report.line("| non-stream %s | %.0f | %.0f | %.0f%% | %.1f | %.2f |", name, d.perSecond(), p.perSecond(),
+                100 * p.perSecond() / d.perSecond(), cpuPerRequest, p.p(99) / 1000);
+        targets.atLeast(conns + " connections, " + name + ": proxy req/s of direct", 70,
+                100 * p.perSecond() / d.perSecond(), "%");
+        targets.atMost("proxy CPU per request, " + name + " (" + conns + " connections)", cpuTarget, cpuPerRequest,
+                " us");
     }
 
     private void streams(FakeUpstream fake, ProxyProcess proxy) throws Exception {
@@ -349,56 +419,25 @@ public final class BenchMain {
                 p.deltaLatency().getValueAtPercentile(99) - d.deltaLatency().getValueAtPercentile(99));
         report.line("| deltas received / sent | %d / %d | %d / %d | |", d.deltas(), (long) total * deltas,
                 p.deltas(), (long) total * deltas);
+        report.line("| deltas in a read of their own | %.2f%% | %.2f%% | |", 100 - d.batchedPercent(),
+                100 - p.batchedPercent());
         report.line("| failed streams | %d | %d | |", d.errors(), p.errors());
         report.line("| proxy CPU per delta (us) | | %.1f | |", cpuPerDelta);
-    }
-
-    private void openStreams(FakeUpstream fake, ProxyProcess proxy) throws Exception {
-        int n = Integer.getInteger("bench.open.streams", 1000);
-        FakeUpstream.deltas = 100;
-        FakeUpstream.paceMicros = 100_000;
-        long idleHeap = proxy.heapUsedKib(true);
-        long idleRss = proxy.rssKib();
-        long[] sample = new long[3];
-        OpenStreams.Result r = OpenStreams.run(proxy.port, chat("fake-claude", true), n, () -> {
-            try {
-                Thread.sleep(1000);
-                sample[0] = proxy.heapUsedKib(false);
-                sample[1] = proxy.heapUsedKib(true);
-                sample[2] = proxy.rssKib();
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        report.line("\n## %d open streams (OpenAI client -> Claude upstream, 100 deltas every 100 ms)", n);
-        report.line("| | idle | %d streams open |", n);
-        report.line("|---|---|---|");
-        report.line("| heap used (MiB) | %.1f (after GC) | %.1f (%.1f after GC) |", idleHeap / 1024.0,
-                sample[0] / 1024.0, sample[1] / 1024.0);
-        report.line("| RSS (MiB) | %.1f | %.1f |", idleRss / 1024.0, sample[2] / 1024.0);
-        report.line("| streams opened / completed / failed | | %d / %d / %d |", r.opened(), r.completed(),
-                r.failures());
-        report.line("| events received (per stream) | | %.1f |", (double) r.deltas() / Math.max(1, r.completed()));
+        long addedTtfb = p.ttfb().getValueAtPercentile(50) - d.ttfb().getValueAtPercentile(50);
+        targets.atMost("proxy CPU per streamed delta", 10, cpuPerDelta, " us");
+        targets.atMost("streams: added time to first byte p50", 150, addedTtfb, " us");
+        // a reader late by more than the pace finds two deltas waiting whoever sent them (the direct run shows how
+        // often on this machine); a proxy that batched would make most deltas share a read
+        targets.add("streams: every delta flushed on its own", "all delivered; share of deltas arriving in the same"
+                        + " read as the one before <= direct's + 5 points",
+                "%d / %d delivered; sharing a read: %.2f%% (direct %.2f%%)".formatted(p.deltas(), (long) total * deltas,
+                        p.batchedPercent(), d.batchedPercent()),
+                p.deltas() == (long) total * deltas && p.batchedPercent() <= d.batchedPercent() + 5);
     }
 
     static void check(Load.Result r) {
         if (r.errors() > 0) {
             System.out.printf(Locale.ROOT, "WARNING: %d failed requests%n", r.errors());
-        }
-    }
-
-    /** Collects the report and echoes it as it grows. */
-    static final class Report {
-        private final StringBuilder text = new StringBuilder();
-
-        void line(String format, Object... args) {
-            String s = String.format(Locale.ROOT, format, args);
-            System.out.println(s);
-            text.append(s).append('\n');
-        }
-
-        String text() {
-            return text.toString();
         }
     }
 }

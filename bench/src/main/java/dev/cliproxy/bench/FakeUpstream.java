@@ -42,6 +42,22 @@ public final class FakeUpstream implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * A fake upstream in a process of its own ({@link FakeUpstreamProcess}): {@code args} are the deltas per stream and
+     * the microseconds between them. Prints {@code port N} once listening, and stops when its standard input ends.
+     */
+    public static void main(String[] args) throws IOException {
+        deltas = Integer.parseInt(args[0]);
+        paceMicros = Long.parseLong(args[1]);
+        try (FakeUpstream fake = new FakeUpstream(2)) {
+            System.out.println("port " + fake.port());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // until the driver closes the pipe
+            }
+        }
+    }
+
     public int port() {
         return ((InetSocketAddress) server.getListenerInfo().getFirst().getAddress()).getPort();
     }

@@ -143,6 +143,24 @@ final class ProxyProcess implements AutoCloseable {
         return -1;
     }
 
+    /** File descriptors the process has open. */
+    long openFiles() throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** The most file descriptors the process may open (its {@code ulimit -n}), from {@code /proc/<pid>/limits}. */
+    long openFilesLimit() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "limits"))) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
     /** Heap in use in KiB, from {@code jcmd GC.heap_info}; after a full GC when {@code gcFirst}. */
     long heapUsedKib(boolean gcFirst) throws IOException, InterruptedException {
         if (gcFirst) {
@@ -160,9 +178,12 @@ final class ProxyProcess implements AutoCloseable {
     private String jcmd(String command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 Long.toString(pid()), command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        return out;
+        // its answer is small enough to wait in the pipe
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("jcmd " + command + " got no answer in 60 s");
+        }
+        return new String(p.getInputStream().readAllBytes());
     }
 
     @Override

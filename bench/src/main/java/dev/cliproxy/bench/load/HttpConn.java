@@ -25,14 +25,29 @@ public final class HttpConn implements Closeable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final byte[] buf = new byte[64 * 1024];
+    private final byte[] buf;
     private int pos;
     private int limit;
+    private long reads;
     /** {@link System#nanoTime()} when the first body byte of the last response arrived. */
     public long firstByteNanos;
 
     public HttpConn(int port) throws IOException {
+        this(port, 64 * 1024);
+    }
+
+    public HttpConn(int port, int bufferBytes) throws IOException {
+        this(port, bufferBytes, 0);
+    }
+
+    /**
+     * A connection reading into a buffer of {@code bufferBytes} (small when thousands are open at once) and giving up
+     * when a read waits longer than {@code readTimeoutMillis} (0: never).
+     */
+    public HttpConn(int port, int bufferBytes, int readTimeoutMillis) throws IOException {
+        buf = new byte[bufferBytes];
         socket = new Socket();
+        socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         in = socket.getInputStream();
@@ -129,6 +144,12 @@ public final class HttpConn implements Closeable {
         }
         pos = 0;
         limit = n;
+        reads++;
+    }
+
+    /** Socket reads so far on this connection. */
+    public long reads() {
+        return reads;
     }
 
     @Override

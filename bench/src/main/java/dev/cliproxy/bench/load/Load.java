@@ -107,8 +107,16 @@ public final class Load {
         }
     }
 
-    /** What a streaming run measured: time to first byte, and each delta's travel time from the fake upstream. */
-    public record StreamResult(long streams, long errors, long deltas, Histogram ttfb, Histogram deltaLatency) {
+    /**
+     * What a streaming run measured: time to first byte, each delta's travel time from the fake upstream, and how many
+     * deltas arrived in the same read as the delta before them ({@link DeltaClock#batched}).
+     */
+    public record StreamResult(long streams, long errors, long deltas, long batched, Histogram ttfb,
+                               Histogram deltaLatency) {
+        /** Percentage of the deltas received that came in the same read as the delta before them. */
+        public double batchedPercent() {
+            return 100.0 * batched / Math.max(1, deltas);
+        }
     }
 
     /**
@@ -122,13 +130,14 @@ public final class Load {
         AtomicLong remaining = new AtomicLong(total);
         AtomicLong errors = new AtomicLong();
         AtomicLong deltaCount = new AtomicLong();
+        AtomicLong batched = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             threads.add(Thread.ofPlatform().daemon().start(() -> {
                 Histogram mine = new Histogram(3);
                 try (HttpConn conn = new HttpConn(port)) {
                     while (remaining.getAndDecrement() > 0) {
-                        DeltaClock clock = new DeltaClock(key, mine);
+                        DeltaClock clock = new DeltaClock(key, mine, conn::reads);
                         long t0 = System.nanoTime();
                         int status = conn.exchange(request, clock);
                         if (status != 200) {
@@ -137,6 +146,7 @@ public final class Load {
                         }
                         ttfb.recordValue((conn.firstByteNanos - t0) / 1000);
                         deltaCount.addAndGet(clock.deltas);
+                        batched.addAndGet(clock.batched);
                     }
                 } catch (IOException e) {
                     errors.incrementAndGet();
@@ -149,7 +159,8 @@ public final class Load {
         for (Thread t : threads) {
             t.join();
         }
-        return new StreamResult(total, errors.get(), deltaCount.get(), ttfb.getIntervalHistogram(), deltas);
+        return new StreamResult(total, errors.get(), deltaCount.get(), batched.get(), ttfb.getIntervalHistogram(),
+                deltas);
     }
 
     static void close(HttpConn c) {
