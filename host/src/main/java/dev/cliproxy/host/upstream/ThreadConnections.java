@@ -22,11 +22,15 @@ import org.xnio.XnioIoThread;
  * {@value #MAX_IDLE_PER_ORIGIN} per origin); an HTTP/2 connection is shared by every call to its origin. When HTTP/2
  * is offered, further calls to an {@code https} origin wait for the connection being opened to it instead of opening
  * their own; once an origin answered with HTTP/1.1, each call opens its own connection when none is idle.
+ *
+ * <p>Timeouts cost no timer per call: while calls run or connections wait idle, one sweep a second asks each call
+ * whether a deadline has passed ({@link Waiter#tick}) and closes connections idle too long.
  */
 final class ThreadConnections {
 
     static final long IDLE_SECONDS = 60;
     static final int MAX_IDLE_PER_ORIGIN = 64;
+    private static final long SWEEP_MILLIS = 1000;
 
     /** A call waiting for a connection. */
     interface Waiter {
@@ -42,6 +46,9 @@ final class ThreadConnections {
 
         /** Ends the call at once: the transport is closing. */
         void closing(IOException error);
+
+        /** Ends the call if one of its deadlines has passed by {@code now} ({@link System#nanoTime()}). */
+        void tick(long now);
     }
 
     private final XnioIoThread thread;
@@ -49,6 +56,7 @@ final class ThreadConnections {
     private final BiConsumer<UpstreamOrigin, ClientCallback<ClientConnection>> connector;
     private final Map<UpstreamOrigin, Origin> origins = new HashMap<>();
     private final Set<Waiter> calls = new HashSet<>();
+    private XnioExecutor.Key sweep;
     private boolean closed;
 
     /**
@@ -66,6 +74,7 @@ final class ThreadConnections {
     /** Counts {@code call} as in flight until {@link #ended}, so that {@link #closeAll} can end it. */
     void started(Waiter call) {
         calls.add(call);
+        sweepSoon();
     }
 
     /** {@code call} has ended. */
@@ -90,7 +99,6 @@ final class ThreadConnections {
             }
             Idle idle;
             while ((idle = o.idle.pollLast()) != null) {
-                idle.expiry.remove();
                 if (idle.connection.isOpen()) {
                     waiter.connected(idle.connection, true);
                     return;
@@ -132,25 +140,56 @@ final class ThreadConnections {
             IoUtils.safeClose(connection);
             return;
         }
-        XnioExecutor.Key expiry = thread.executeAfter(() -> IoUtils.safeClose(connection), IDLE_SECONDS,
-                TimeUnit.SECONDS);
-        o.idle.addLast(new Idle(connection, expiry));
+        o.idle.addLast(new Idle(connection, System.nanoTime()));
+        sweepSoon();
     }
 
     /** Ends every call in flight and closes every connection; later calls fail at once. */
     void closeAll() {
         closed = true;
+        if (sweep != null) {
+            sweep.remove();
+            sweep = null;
+        }
         for (Waiter call : List.copyOf(calls)) {
             call.closing(new IOException("upstream transport closed"));
         }
         for (Origin o : List.copyOf(origins.values())) {
             for (Idle idle : List.copyOf(o.idle)) {
-                idle.expiry.remove();
                 IoUtils.safeClose(idle.connection);
             }
             IoUtils.safeClose(o.shared);
         }
         origins.clear();
+    }
+
+    /** Makes sure a sweep is coming. */
+    private void sweepSoon() {
+        if (sweep == null && !closed) {
+            sweep = thread.executeAfter(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Ends calls past a deadline and closes connections idle too long; again in a second while any remain. */
+    private void sweep() {
+        sweep = null;
+        long now = System.nanoTime();
+        for (Waiter call : List.copyOf(calls)) {
+            call.tick(now);
+        }
+        long idleSince = now - TimeUnit.SECONDS.toNanos(IDLE_SECONDS);
+        boolean idleLeft = false;
+        for (Origin o : origins.values()) {
+            Idle oldest;
+            while ((oldest = o.idle.peekFirst()) != null && oldest.since() - idleSince <= 0) {
+                o.idle.pollFirst();
+                IoUtils.safeClose(oldest.connection());
+            }
+            idleLeft |= !o.idle.isEmpty();
+        }
+        if (!calls.isEmpty() || idleLeft) {
+            sweepSoon();
+        }
     }
 
     private void connect(UpstreamOrigin origin, Origin o, List<Waiter> group) {
@@ -225,13 +264,7 @@ final class ThreadConnections {
         if (o.shared == connection) {
             o.shared = null;
         }
-        o.idle.removeIf(idle -> {
-            if (idle.connection != connection) {
-                return false;
-            }
-            idle.expiry.remove();
-            return true;
-        });
+        o.idle.removeIf(idle -> idle.connection == connection);
     }
 
     /** The connections to one origin. */
@@ -242,6 +275,7 @@ final class ThreadConnections {
         boolean http1;
     }
 
-    private record Idle(ClientConnection connection, XnioExecutor.Key expiry) {
+    /** An idle connection, and since when ({@link System#nanoTime()}). */
+    private record Idle(ClientConnection connection, long since) {
     }
 }

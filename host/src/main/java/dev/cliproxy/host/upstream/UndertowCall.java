@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.IoUtils;
-import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 import org.xnio.channels.StreamSinkChannel;
 import org.xnio.channels.StreamSourceChannel;
@@ -44,8 +43,9 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
     private final ProxyConfig.Timeouts timeouts;
     private final AnswerReceiver receiver;
 
-    private XnioExecutor.Key connectTimer;
-    private XnioExecutor.Key firstByteTimer;
+    /** When opening the connection, and the answer's head, are overdue ({@link System#nanoTime()}; 0: not timed). */
+    private long connectDeadline;
+    private long firstByteDeadline;
     private ClientConnection connection;
     private ClientExchange exchange;
     private StreamSourceChannel body;
@@ -74,21 +74,19 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
     void start() {
         connections.started(this);
         request.cancellation().onCancel(() -> thread.execute(() -> fail(new IOException("cancelled"))));
-        firstByteTimer = thread.executeAfter(() -> fail(new InterruptedIOException(
-                "no response from upstream within " + timeouts.firstByteSeconds() + " s")),
-                timeouts.firstByteSeconds(), TimeUnit.SECONDS);
+        firstByteDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeouts.firstByteSeconds());
         connect(true);
     }
 
     private void connect(boolean reuse) {
         connections.acquire(origin, this, reuse);
-        if (!done && connection == null && connectTimer == null) { // a new connection is being opened
-            connectTimer = thread.executeAfter(this::connectTimedOut, timeouts.connectSeconds(), TimeUnit.SECONDS);
+        if (!done && connection == null && connectDeadline == 0) { // a new connection is being opened
+            connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeouts.connectSeconds());
         }
     }
 
     private void connectTimedOut() {
-        connectTimer = null;
+        connectDeadline = 0;
         if (!done && connection == null) {
             fail(new IOException("cannot connect to upstream " + origin.authority() + " within "
                     + timeouts.connectSeconds() + " s"));
@@ -99,6 +97,17 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
     @Override
     public boolean waiting() {
         return !done;
+    }
+
+    @Override
+    public void tick(long now) {
+        if (connectDeadline != 0 && now - connectDeadline >= 0) {
+            connectTimedOut();
+        }
+        if (!done && firstByteDeadline != 0 && now - firstByteDeadline >= 0) {
+            fail(new InterruptedIOException("no response from upstream within " + timeouts.firstByteSeconds()
+                    + " s"));
+        }
     }
 
     @Override
@@ -113,8 +122,7 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
 
     @Override
     public void connected(ClientConnection c, boolean reusedConnection) {
-        cancel(connectTimer);
-        connectTimer = null;
+        connectDeadline = 0;
         connection = c;
         reused = reusedConnection;
         sentNanos = System.nanoTime();
@@ -222,8 +230,7 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
             IoUtils.safeClose(ex.getResponseChannel());
             return;
         }
-        cancel(firstByteTimer);
-        firstByteTimer = null;
+        firstByteDeadline = 0;
         body = ex.getResponseChannel();
         body.getReadSetter().set(c -> pump());
         try {
@@ -312,8 +319,8 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
 
     private void finish() {
         done = true;
-        cancel(connectTimer);
-        cancel(firstByteTimer);
+        connectDeadline = 0;
+        firstByteDeadline = 0;
         connections.ended(this);
     }
 
@@ -349,12 +356,6 @@ final class UndertowCall implements ThreadConnections.Waiter, BodyFlow {
             // nothing left to take back
         }
         IoUtils.safeClose(c);
-    }
-
-    private static void cancel(XnioExecutor.Key timer) {
-        if (timer != null) {
-            timer.remove();
-        }
     }
 
     @Override

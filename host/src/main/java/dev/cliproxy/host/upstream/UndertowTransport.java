@@ -116,7 +116,7 @@ public final class UndertowTransport implements UpstreamTransport {
         URI url;
         UpstreamOrigin origin;
         try {
-            url = urls.parse(request.url()).uri(); // canonical, as OkHttp sends it (illegal characters escaped)
+            url = urls.uri(request.url());
             origin = UpstreamOrigin.of(url);
             if (ProxyAddress.effective(request.proxyUrl(), cfg.proxyUrl()) != ProxyAddress.DIRECT) {
                 throw new IOException("the non-blocking upstream transport does not support proxy-url");

@@ -1,5 +1,6 @@
 package dev.cliproxy.host.upstream;
 
+import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
@@ -14,6 +15,7 @@ final class UpstreamUrls {
     private static final int MAX_URLS = 1024;
 
     private final Map<String, HttpUrl> parsed = new ConcurrentHashMap<>();
+    private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
     /**
      * The parsed form of {@code url}.
@@ -30,6 +32,25 @@ final class UpstreamUrls {
             parsed.clear();
         }
         parsed.put(url, u);
+        return u;
+    }
+
+    /**
+     * {@code url} canonicalised as OkHttp sends it (characters that may not appear in a URI escaped), as a
+     * {@link URI} for clients other than OkHttp.
+     *
+     * @throws IllegalArgumentException when it is not an http or https URL
+     */
+    URI uri(String url) {
+        URI cached = uris.get(url);
+        if (cached != null) {
+            return cached;
+        }
+        URI u = parse(url).uri();
+        if (uris.size() >= MAX_URLS) {
+            uris.clear();
+        }
+        uris.put(url, u);
         return u;
     }
 }
