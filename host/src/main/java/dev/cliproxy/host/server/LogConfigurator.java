@@ -9,7 +9,6 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
@@ -17,8 +16,9 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * The proxy's logging, set up in code (found by logback through {@code META-INF/services}) rather than from a
  * {@code logback.xml}: parsing XML pulled in an XML parser and Joran and cost about a quarter of the start-up time.
  * Lines go to stdout, formatted and written by one background thread: a request only queues its access line,
- * instead of formatting it and writing to stdout (a system call that blocks its carrier thread) before it can
- * finish. The queue is bounded; when it is full, callers wait (no line is ever dropped). {@code Main} stops the
+ * instead of formatting it and writing to stdout (a system call) on the I/O thread that serves it. The thread writes
+ * whatever has queued up in one go ({@link StdoutAppender}). The queue is bounded; when it is full, callers wait (no
+ * line is ever dropped). {@code Main} stops the
  * logging context at exit, which writes out what is still queued.
  *
  * <p>When stdout is the systemd journal ({@link JournalStream}), lines carry no timestamp (the journal has its own)
@@ -47,12 +47,12 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
 
     /** Sets up {@code context}'s appenders and levels; {@code journal}: stdout is the systemd journal. */
     static void install(LoggerContext context, boolean journal) {
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        AsyncAppender async = new AsyncAppender();
+        StdoutAppender console = new StdoutAppender(async::getNumberOfElementsInQueue);
         console.setContext(context);
         console.setName("STDOUT");
         console.setEncoder(journal ? journalEncoder(context) : patternEncoder(context, PATTERN));
         console.start();
-        AsyncAppender async = new AsyncAppender();
         async.setContext(context);
         async.setName("ASYNC");
         async.setQueueSize(QUEUE_SIZE);

@@ -9,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.ConsoleAppender;
 import dev.cliproxy.host.applog.AppLogSettings;
 import dev.cliproxy.host.metrics.Await;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +43,7 @@ class FileLoggingTest {
         context.start();
         stdout = new ByteArrayOutputStream();
         AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
-        ((ConsoleAppender<ILoggingEvent>) async.getAppender("STDOUT")).setOutputStream(stdout);
+        ((StdoutAppender) async.getAppender("STDOUT")).setOutputStream(stdout);
         log = context.getLogger("dev.cliproxy.Test");
     }
 

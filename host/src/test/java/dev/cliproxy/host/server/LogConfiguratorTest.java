@@ -12,13 +12,14 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.ConsoleAppender;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class LogConfiguratorTest {
         assertEquals(LogConfigurator.QUEUE_SIZE, async.getQueueSize());
         assertEquals(0, async.getDiscardingThreshold(), "INFO lines are never discarded when the queue fills");
         assertEquals(false, async.isNeverBlock(), "a full queue makes callers wait rather than lose lines");
-        ConsoleAppender<ILoggingEvent> console = (ConsoleAppender<ILoggingEvent>) async.getAppender("STDOUT");
+        StdoutAppender console = (StdoutAppender) async.getAppender("STDOUT");
         assertEquals(LogConfigurator.PATTERN, ((PatternLayoutEncoder) console.getEncoder()).getPattern());
         assertEquals(Level.WARN, context.getLogger("org.xnio").getLevel());
         assertEquals(Level.INFO, context.getLogger("dev.cliproxy").getLevel());
@@ -56,7 +57,7 @@ class LogConfiguratorTest {
         context.start();
         AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ((ConsoleAppender<ILoggingEvent>) async.getAppender("STDOUT")).setOutputStream(stdout);
+        ((StdoutAppender) async.getAppender("STDOUT")).setOutputStream(stdout);
         Logger access = context.getLogger("dev.cliproxy.access");
         int lines = 2 * LogConfigurator.QUEUE_SIZE;
         for (int i = 0; i < lines; i++) {
@@ -71,6 +72,26 @@ class LogConfiguratorTest {
     }
 
     @Test
+    void aLineIsWrittenOutAsSoonAsNothingMoreIsQueued() throws Exception {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        LogConfigurator.install(context, false);
+        context.start();
+        AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        // buffered as stdout is: the line must not wait in the buffer for more lines to come
+        ((StdoutAppender) async.getAppender("STDOUT")).setOutputStream(new BufferedOutputStream(stdout, 64 * 1024));
+        context.getLogger("dev.cliproxy.access").info("the only line");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (stdout.size() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).endsWith("dev.cliproxy.access - the only line\n"),
+                stdout.toString(StandardCharsets.UTF_8));
+        context.stop();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void journalLinesStartWithTheirSyslogPriorityAndCarryNoTimestamp() {
         LoggerContext context = new LoggerContext();
@@ -79,7 +100,7 @@ class LogConfiguratorTest {
         context.start();
         AsyncAppender async = (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("ASYNC");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ((ConsoleAppender<ILoggingEvent>) async.getAppender("STDOUT")).setOutputStream(stdout);
+        ((StdoutAppender) async.getAppender("STDOUT")).setOutputStream(stdout);
         Logger log = context.getLogger("dev.cliproxy.host.Main");
         log.info("ready");
         log.warn("careful");
