@@ -170,20 +170,28 @@ final class UpstreamAttempt {
         }
     }
 
-    /** A stream for a streaming client: opened once its first event is in and is not an error. */
-    private static final class FirstEvent extends Listener {
-        private Map<String, List<String>> headers;
-        private BodyFlow flow;
-        private UpstreamEvents rest;
+    /** A listener of a streamed answer: keeps its headers and flow. */
+    private abstract static class StreamListener extends Listener {
+        Map<String, List<String>> headers;
+        BodyFlow flow;
 
-        FirstEvent(Candidate c, CompletableFuture<Opened> opened) {
-            super(c, opened);
+        StreamListener(Candidate candidate, CompletableFuture<Opened> opened) {
+            super(candidate, opened);
         }
 
         @Override
         public void streamStarted(Map<String, List<String>> headers, BodyFlow flow) {
             this.headers = headers;
             this.flow = flow;
+        }
+    }
+
+    /** A stream for a streaming client: opened once its first event is in and is not an error. */
+    private static final class FirstEvent extends StreamListener {
+        private UpstreamEvents rest;
+
+        FirstEvent(Candidate c, CompletableFuture<Opened> opened) {
+            super(c, opened);
         }
 
         @Override
@@ -233,21 +241,13 @@ final class UpstreamAttempt {
     }
 
     /** A stream the upstream always sends, assembled into a whole answer for a client that asked for one. */
-    private static final class Assembling extends Listener {
+    private static final class Assembling extends StreamListener {
         private final StreamAggregator aggregator = new StreamAggregator();
-        private StreamDecoder decoder;
-        private Map<String, List<String>> headers;
-        private BodyFlow flow;
+        private final StreamDecoder decoder;
 
         Assembling(Candidate c, CompletableFuture<Opened> opened) {
             super(c, opened);
-        }
-
-        @Override
-        public void streamStarted(Map<String, List<String>> headers, BodyFlow flow) {
-            this.headers = headers;
-            this.flow = flow;
-            this.decoder = Codecs.of(candidate.provider().nativeFormat()).newStreamDecoder();
+            this.decoder = Codecs.of(c.provider().nativeFormat()).newStreamDecoder();
         }
 
         @Override
