@@ -80,7 +80,13 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
         this.disconnects = ClientDisconnectWatch.start(exchange, cancellation::cancel);
         cancellation.onCancel(() -> {
             wakeWriter();
-            onIoThread(this::endIfWaiting);
+            onIoThread(() -> {
+                backlog.clear();
+                unflushed = false;
+                queued.set(0);
+                fireDrained(); // a paused upstream resumes, and its next write finds the client gone
+                endIfWaiting();
+            });
         });
     }
 
@@ -268,12 +274,19 @@ public final class ExchangeChannel implements ClientChannel, AutoCloseable {
             cancellation.cancel();
         }
         wakeWriter();
-        List<Runnable> waiting = List.copyOf(drained);
-        drained.clear();
-        waiting.forEach(Runnable::run);
+        fireDrained();
         if (endWhenDrained) {
             end();
         }
+    }
+
+    private void fireDrained() {
+        if (drained.isEmpty()) {
+            return;
+        }
+        List<Runnable> waiting = List.copyOf(drained);
+        drained.clear();
+        waiting.forEach(Runnable::run);
     }
 
     private void awaitWritable() {

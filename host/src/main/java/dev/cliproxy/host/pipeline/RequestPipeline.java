@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xnio.XnioIoThread;
@@ -74,14 +75,20 @@ public final class RequestPipeline {
     public CompletionStage<Void> handle(InboundRequest in, String servedModel, ClientChannel client) {
         ExchangeTrace trace = new ExchangeTrace(in);
         ClientChannel out = listener.started(in, client);
-        RuntimeState state = live.current();
-        FormatBridge bridge = new FormatBridge(in, state.config().payload());
         CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicBoolean over = new AtomicBoolean();
         Runnable finished = () -> {
-            listener.finished(in, trace.outcome());
-            done.complete(null);
+            if (over.compareAndSet(false, true)) {
+                try {
+                    listener.finished(in, trace.outcome());
+                } finally {
+                    done.complete(null);
+                }
+            }
         };
         try {
+            RuntimeState state = live.current();
+            FormatBridge bridge = new FormatBridge(in, state.config().payload());
             CandidatePool pool = state.models().pool(servedModel);
             if (pool == null || pool.isEmpty()) {
                 throw new ProxyException(404, "model_not_found", "The model '" + in.model()
@@ -100,22 +107,33 @@ public final class RequestPipeline {
             }, io).whenCompleteAsync((opened, error) -> {
                 try {
                     if (error != null) {
-                        fail(in, bridge, trace, out, unwrapped(error));
+                        fail(in, trace, out, unwrapped(error));
                         finished.run();
                     } else {
                         trace.candidate = opened.candidate();
                         respond(bridge, opened, out, trace, state, finished);
                     }
                 } catch (RuntimeException e) {
-                    fail(in, bridge, trace, out, e);
-                    finished.run();
+                    if (opened instanceof Opened.Stream s) {
+                        s.events().flow().abort(); // never relayed: stop reading it
+                    }
+                    failAndFinish(in, trace, out, e, finished);
                 }
             }, io);
         } catch (RuntimeException e) {
-            fail(in, bridge, trace, out, e);
-            finished.run();
+            failAndFinish(in, trace, out, e, finished);
         }
         return done;
+    }
+
+    /** Answers {@code e} and ends the request, even if answering fails too. */
+    private void failAndFinish(InboundRequest in, ExchangeTrace trace, ClientChannel out, RuntimeException e,
+                               Runnable finished) {
+        try {
+            fail(in, trace, out, e);
+        } finally {
+            finished.run();
+        }
     }
 
     /**
@@ -191,8 +209,7 @@ public final class RequestPipeline {
         out.sendJson(200, body, headers);
     }
 
-    private void fail(InboundRequest in, FormatBridge bridge, ExchangeTrace trace, ClientChannel out,
-                      RuntimeException e) {
+    private void fail(InboundRequest in, ExchangeTrace trace, ClientChannel out, RuntimeException e) {
         if (e instanceof UpstreamException u && u.kind() == dev.cliproxy.api.FailureKind.CANCELLED) {
             trace.status = 499;
             trace.error = "client disconnected";

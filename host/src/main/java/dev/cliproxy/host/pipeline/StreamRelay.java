@@ -126,11 +126,19 @@ final class StreamRelay implements UpstreamEvents.Sink {
             clientGone();
             return;
         }
-        UpstreamException u = error instanceof UpstreamException e ? e : UpstreamException.connectionFailed(error);
-        Throwable cause = u.getCause() != null ? u.getCause() : u;
-        trace.brokenUpstream = u;
+        ApiError reported;
+        if (error instanceof UpstreamException u) {
+            Throwable cause = u.getCause() != null ? u.getCause() : u;
+            trace.brokenUpstream = u; // the credential cools down as after a transient error
+            reported = new ApiError(502, "upstream stream broke: " + cause.getMessage(), null);
+        } else {
+            // the plugin's own bug (its answer adapter threw): not the credential's fault
+            LOG.error("Request {}: provider '{}' failed in the middle of a stream", bridge.inbound().requestId(),
+                    stream.candidate().provider().id(), error);
+            reported = new ApiError(502, error.getMessage(), null);
+        }
         step(() -> {
-            upstreamFailed(new ApiError(502, "upstream stream broke: " + cause.getMessage(), null));
+            upstreamFailed(reported);
             finish();
         });
     }

@@ -75,7 +75,7 @@ public final class FailoverLoop {
      */
     public <T> CompletionStage<T> run(CandidatePool pool, Attempt<T> attempt, Executor resume) {
         Run<T> run = new Run<>(pool, attempt, resume);
-        run.next();
+        run.guarded(run::next);
         return run.result;
     }
 
@@ -115,14 +115,14 @@ public final class FailoverLoop {
                     return;
                 }
                 if (!wait.isZero()) {
-                    waiting.await(wait, cancellation).whenCompleteAsync((over, error) -> {
+                    waiting.await(wait, cancellation).whenCompleteAsync((over, error) -> guarded(() -> {
                         if (Boolean.TRUE.equals(over)) {
                             nextRound();
                             next();
                         } else {
                             giveUp();
                         }
-                    }, resume);
+                    }), resume);
                     return;
                 }
                 nextRound();
@@ -148,7 +148,16 @@ public final class FailoverLoop {
             } catch (RuntimeException e) {
                 stage = CompletableFuture.failedFuture(e);
             }
-            stage.whenComplete((value, error) -> settled(c, value, error));
+            stage.whenComplete((value, error) -> guarded(() -> settled(c, value, error)));
+        }
+
+        /** Runs a step; a bug in it fails the run instead of vanishing inside a completion callback. */
+        private void guarded(Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException bug) {
+                result.completeExceptionally(bug);
+            }
         }
 
         private void settled(Candidate c, T value, Throwable error) {

@@ -3,6 +3,8 @@ package dev.cliproxy.host.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,7 +29,10 @@ final class ThreadedTransport implements UpstreamTransport {
 
     @Override
     public void send(UpstreamHttpRequest request, XnioIoThread thread, AnswerReceiver receiver) {
-        Thread.ofVirtual().name("upstream-via-proxy").start(() -> new Call(thread, receiver).run(request));
+        Call call = new Call(request.cancellation(), thread, receiver);
+        UpstreamHttpRequest sent = new UpstreamHttpRequest(request.method(), request.url(), request.headers(),
+                request.body(), request.proxyUrl(), call);
+        Thread.ofVirtual().name("upstream-via-proxy").start(() -> call.run(sent));
     }
 
     @Override
@@ -35,32 +40,39 @@ final class ThreadedTransport implements UpstreamTransport {
         // the connections belong to the OkHttpUpstreamHttp, closed by its owner
     }
 
-    /** One call: read on the virtual thread, delivered on the I/O thread. */
-    private final class Call implements BodyFlow {
+    /**
+     * One call: read on the virtual thread, delivered on the I/O thread. It is also the call's cancellation as
+     * OkHttp sees it: that fires when the client leaves or the receiver aborts, and OkHttp then cancels the call
+     * (thread-safe), which ends a read in progress on the virtual thread, the only thread that touches the body.
+     */
+    private final class Call implements BodyFlow, Cancellation {
+        private final Cancellation client;
         private final XnioIoThread thread;
         private final AnswerReceiver receiver;
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition resumed = lock.newCondition();
         private final Semaphore credits = new Semaphore(IN_FLIGHT);
+        private final List<Runnable> onAbort = new CopyOnWriteArrayList<>();
         private boolean paused;
         private volatile boolean aborted;
-        private volatile UpstreamHttpResponse response;
 
-        Call(XnioIoThread thread, AnswerReceiver receiver) {
+        Call(Cancellation client, XnioIoThread thread, AnswerReceiver receiver) {
+            this.client = client;
             this.thread = thread;
             this.receiver = receiver;
+            client.onCancel(this::resume); // a paused call wakes up to find its read cancelled
         }
 
         void run(UpstreamHttpRequest request) {
+            UpstreamHttpResponse response;
             try {
                 response = http.sendUnobserved(request);
             } catch (IOException e) {
                 deliver(() -> receiver.failed(e));
                 return;
             }
-            UpstreamHttpResponse r = response;
-            deliver(() -> receiver.head(r.status(), r.headers(), this));
-            try (InputStream in = r.body()) {
+            deliver(() -> receiver.head(response.status(), response.headers(), this));
+            try (response; InputStream in = response.body()) {
                 while (awaitResumed()) {
                     byte[] buf = new byte[READ_SIZE];
                     int n = in.read(buf);
@@ -79,8 +91,6 @@ final class ThreadedTransport implements UpstreamTransport {
                 }
             } catch (IOException e) {
                 deliver(() -> receiver.failed(e));
-            } finally {
-                r.close();
             }
         }
 
@@ -92,11 +102,11 @@ final class ThreadedTransport implements UpstreamTransport {
             });
         }
 
-        /** Waits while paused; false once aborted. */
+        /** Waits while paused; false once aborted. A cancelled call goes on, and its next read fails. */
         private boolean awaitResumed() {
             lock.lock();
             try {
-                while (paused && !aborted) {
+                while (paused && !aborted && !client.isCancelled()) {
                     resumed.awaitUninterruptibly();
                 }
                 return !aborted;
@@ -130,9 +140,24 @@ final class ThreadedTransport implements UpstreamTransport {
         public void abort() {
             aborted = true;
             resume();
-            UpstreamHttpResponse r = response;
-            if (r != null) {
-                r.close();
+            for (Runnable r : onAbort) {
+                if (onAbort.remove(r)) {
+                    r.run();
+                }
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return aborted || client.isCancelled();
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+            client.onCancel(action);
+            onAbort.add(action);
+            if (aborted && onAbort.remove(action)) {
+                action.run();
             }
         }
     }

@@ -246,4 +246,21 @@ class FailoverLoopTest {
         assertThrows(AllCoolingException.class, () -> run(loop(noPreview), pool, scripted(Map.of("a", 429, "b", 429))));
         assertEquals(List.of("a:up", "b:up"), attempts, "no fallback models when switch-preview-model is off");
     }
+
+    @Test
+    void aBugInAStepAfterAnAttemptFailsTheRunInsteadOfLeavingItPending() {
+        CandidatePool pool = pool(new FakeProvider(), "a", "b");
+        IllegalStateException bug = new IllegalStateException("listener bug");
+        FailoverLoop l = new FailoverLoop(Scheduler.forStrategy("fill-first"), tracker, clock, RetryPolicy.DEFAULT,
+                CooldownPolicy.DEFAULT, Cancellation.NONE, (failed, error) -> {
+                    throw bug;
+                }, CooldownWait.REAL);
+        CompletableFuture<String> attempt = new CompletableFuture<>();
+
+        CompletableFuture<String> result = l.run(pool, (c, n) -> attempt, Runnable::run).toCompletableFuture();
+        attempt.completeExceptionally(status(503)); // completes later, as an upstream answer does
+
+        CompletionException e = assertThrows(CompletionException.class, result::join);
+        assertSame(bug, e.getCause());
+    }
 }

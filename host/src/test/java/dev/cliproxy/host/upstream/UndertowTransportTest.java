@@ -82,7 +82,7 @@ class UndertowTransportTest {
                 "config.yaml", null);
     }
 
-    private Recorder send(String path) {
+    private RecordingReceiver send(String path) {
         return send(post(path, null));
     }
 
@@ -91,21 +91,21 @@ class UndertowTransportTest {
     }
 
     /** Sends to {@code path} and cancels the call once its first body bytes are in. */
-    private Recorder cancelAfterFirstBytes(String path) throws InterruptedException {
+    private RecordingReceiver cancelAfterFirstBytes(String path) throws InterruptedException {
         TriggeredCancellation cancellation = new TriggeredCancellation();
         CountDownLatch firstBytes = new CountDownLatch(1);
-        Recorder r = send(post(path, cancellation), x -> firstBytes.countDown());
+        RecordingReceiver r = send(post(path, cancellation), x -> firstBytes.countDown());
         assertTrue(firstBytes.await(5, TimeUnit.SECONDS));
         cancellation.cancel();
         return r.awaitFailure();
     }
 
-    private Recorder send(UpstreamHttpRequest request) {
+    private RecordingReceiver send(UpstreamHttpRequest request) {
         return send(request, r -> { });
     }
 
-    private Recorder send(UpstreamHttpRequest request, Consumer<Recorder> onBody) {
-        Recorder r = new Recorder(onBody);
+    private RecordingReceiver send(UpstreamHttpRequest request, Consumer<RecordingReceiver> onBody) {
+        RecordingReceiver r = new RecordingReceiver(thread, onBody);
         transport.send(request, thread, r);
         return r;
     }
@@ -116,7 +116,7 @@ class UndertowTransportTest {
                 .addHeader("X-Request-Id", "r1").body("{\"ok\":true}").build());
         server.start();
 
-        Recorder r = send("/v1/chat?x=1").awaitEnd();
+        RecordingReceiver r = send("/v1/chat?x=1").awaitEnd();
 
         assertEquals(200, r.status);
         assertEquals(List.of("application/json"), r.headers.get("content-type"));
@@ -137,7 +137,7 @@ class UndertowTransportTest {
                 .chunkedBody(events, 16).throttleBody(16, 50, TimeUnit.MILLISECONDS).build());
         server.start();
 
-        Recorder r = send("/stream").awaitEnd();
+        RecordingReceiver r = send("/stream").awaitEnd();
 
         assertEquals(events, r.text());
         assertTrue(r.bodyCalls > 1, "body calls: " + r.bodyCalls);
@@ -148,7 +148,7 @@ class UndertowTransportTest {
         server.enqueue(new MockResponse.Builder().code(429).body("{\"error\":\"slow down\"}").build());
         server.start();
 
-        Recorder r = send("/busy").awaitEnd();
+        RecordingReceiver r = send("/busy").awaitEnd();
 
         assertEquals(429, r.status);
         assertEquals("{\"error\":\"slow down\"}", r.text());
@@ -190,8 +190,8 @@ class UndertowTransportTest {
         server.enqueue(new MockResponse.Builder().body("second").build());
         server.start();
 
-        Recorder a = send("/a");
-        Recorder b = send("/b");
+        RecordingReceiver a = send("/a");
+        RecordingReceiver b = send("/b");
 
         assertEquals("firstsecond", sortedConcat(a.awaitEnd().text(), b.awaitEnd().text()));
         RecordedRequest first = server.takeRequest();
@@ -214,7 +214,7 @@ class UndertowTransportTest {
         replaceTransport(new UndertowTransport(() -> config(5),
                 new HandshakeCertificates.Builder().addTrustedCertificate(cert.certificate()).build().sslContext()));
 
-        Recorder r = send("/a").awaitFailure();
+        RecordingReceiver r = send("/a").awaitFailure();
 
         assertNotNull(r.error);
     }
@@ -235,7 +235,7 @@ class UndertowTransportTest {
                 .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
         server.start();
 
-        Recorder r = send("/cut").awaitFailure();
+        RecordingReceiver r = send("/cut").awaitFailure();
 
         assertEquals(200, r.status);
         assertTrue(r.bytes().length < 64 * 1024);
@@ -247,7 +247,7 @@ class UndertowTransportTest {
         String url = server.url("/gone").toString();
         server.close();
 
-        Recorder r = send(UpstreamHttpRequest.postJson(url, Map.of(), "{}".getBytes(), "", null)).awaitFailure();
+        RecordingReceiver r = send(UpstreamHttpRequest.postJson(url, Map.of(), "{}".getBytes(), "", null)).awaitFailure();
 
         assertTrue(r.error.getMessage().startsWith("cannot connect to upstream"), r.error.getMessage());
     }
@@ -258,7 +258,7 @@ class UndertowTransportTest {
         server.start();
         replaceTransport(new UndertowTransport(() -> config(1)));
 
-        Recorder r = send("/slow").awaitFailure();
+        RecordingReceiver r = send("/slow").awaitFailure();
 
         assertInstanceOf(InterruptedIOException.class, r.error);
         assertEquals("no response from upstream within 1 s", r.error.getMessage());
@@ -271,7 +271,7 @@ class UndertowTransportTest {
         server.enqueue(new MockResponse.Builder().body("after").build());
         server.start();
 
-        Recorder r = cancelAfterFirstBytes("/s");
+        RecordingReceiver r = cancelAfterFirstBytes("/s");
 
         assertEquals("cancelled", r.error.getMessage());
         assertEquals("after", send("/next").awaitEnd().text());
@@ -284,7 +284,7 @@ class UndertowTransportTest {
     void cancellingACallWaitingForItsAnswerClosesItsConnectionAtOnce() throws Exception {
         try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             TriggeredCancellation cancellation = new TriggeredCancellation();
-            Recorder r = send(UpstreamHttpRequest.postJson("http://127.0.0.1:" + silent.getLocalPort() + "/x",
+            RecordingReceiver r = send(UpstreamHttpRequest.postJson("http://127.0.0.1:" + silent.getLocalPort() + "/x",
                     Map.of(), "{}".getBytes(), "", cancellation));
             try (java.net.Socket accepted = silent.accept()) {
                 accepted.setSoTimeout(2000);
@@ -326,7 +326,7 @@ class UndertowTransportTest {
         server.start();
         CountDownLatch paused = new CountDownLatch(1);
 
-        Recorder big = send(post("/big", null), x -> {
+        RecordingReceiver big = send(post("/big", null), x -> {
             if (x.bodyCalls == 1) {
                 x.flow.pause();
                 paused.countDown();
@@ -347,7 +347,7 @@ class UndertowTransportTest {
         server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body("late").build());
         server.start();
 
-        Recorder r = send("/slow");
+        RecordingReceiver r = send("/slow");
         server.takeRequest();
         transport.close();
 
@@ -374,7 +374,7 @@ class UndertowTransportTest {
         CountDownLatch paused = new CountDownLatch(1);
         CountDownLatch moreWhilePaused = new CountDownLatch(1);
 
-        Recorder r = send(post("/big", null), x -> {
+        RecordingReceiver r = send(post("/big", null), x -> {
             if (x.bodyCalls == 1) {
                 x.flow.pause();
                 paused.countDown();
@@ -399,7 +399,7 @@ class UndertowTransportTest {
         server.start();
         CountDownLatch aborted = new CountDownLatch(1);
 
-        Recorder r = send(post("/big", null), x -> {
+        RecordingReceiver r = send(post("/big", null), x -> {
             x.flow.abort();
             aborted.countDown();
         });
@@ -418,7 +418,7 @@ class UndertowTransportTest {
         server.enqueue(new MockResponse.Builder().body("got it").build());
         server.start();
 
-        Recorder r = send(new UpstreamHttpRequest("POST", server.url("/upload").toString(),
+        RecordingReceiver r = send(new UpstreamHttpRequest("POST", server.url("/upload").toString(),
                 Map.of("Content-Type", "application/octet-stream"), body, "", null)).awaitEnd();
 
         assertEquals("got it", r.text());
@@ -509,124 +509,4 @@ class UndertowTransportTest {
         }
     }
 
-    /** A cancellation the test fires. */
-    private static final class TriggeredCancellation implements Cancellation {
-        private final List<Runnable> actions = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private volatile boolean cancelled;
-
-        void cancel() {
-            cancelled = true;
-            actions.forEach(Runnable::run);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            actions.add(action);
-            if (cancelled) {
-                action.run();
-            }
-        }
-    }
-
-    /** Records the callbacks of one answer and checks that each ran on the I/O thread. */
-    private static final class Recorder implements AnswerReceiver {
-        private final Consumer<Recorder> onBody;
-        private final CountDownLatch terminal = new CountDownLatch(1);
-        private final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        private volatile int status;
-        private volatile Map<String, List<String>> headers;
-        private volatile BodyFlow flow;
-        private volatile int bodyCalls;
-        private volatile int terminals;
-        private volatile boolean ended;
-        private volatile IOException error;
-        private volatile boolean resumed;
-        private volatile String wrongThread;
-
-        Recorder(Consumer<Recorder> onBody) {
-            this.onBody = onBody;
-        }
-
-        private void onIoThread(String callback) {
-            if (Thread.currentThread() != thread) {
-                wrongThread = callback + " on " + Thread.currentThread().getName();
-            }
-        }
-
-        @Override
-        public void head(int status, Map<String, List<String>> headers, BodyFlow flow) {
-            onIoThread("head");
-            this.status = status;
-            this.headers = headers;
-            this.flow = flow;
-        }
-
-        @Override
-        public void body(java.nio.ByteBuffer bytes) {
-            onIoThread("body");
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            synchronized (body) {
-                body.writeBytes(copy);
-            }
-            bodyCalls++;
-            onBody.accept(this);
-        }
-
-        @Override
-        public void end() {
-            onIoThread("end");
-            ended = true;
-            terminals++;
-            terminal.countDown();
-        }
-
-        @Override
-        public void failed(IOException e) {
-            onIoThread("failed");
-            error = e;
-            terminals++;
-            terminal.countDown();
-        }
-
-        Recorder awaitEnd() throws InterruptedException {
-            assertTrue(terminal.await(10, TimeUnit.SECONDS), "no terminal callback");
-            if (error != null) {
-                throw new AssertionError("failed instead of ending", error);
-            }
-            assertCallbacksOnIoThread();
-            return this;
-        }
-
-        Recorder awaitFailure() throws InterruptedException {
-            assertTrue(terminal.await(10, TimeUnit.SECONDS), "no terminal callback");
-            assertFalse(ended, "ended instead of failing");
-            assertCallbacksOnIoThread();
-            return this;
-        }
-
-        void assertOneTerminal() {
-            assertEquals(1, terminals);
-        }
-
-        private void assertCallbacksOnIoThread() {
-            assertEquals(null, wrongThread);
-            assertOneTerminal();
-        }
-
-        byte[] bytes() {
-            synchronized (body) {
-                return body.toByteArray();
-            }
-        }
-
-        String text() {
-            return new String(bytes(), StandardCharsets.UTF_8);
-        }
-    }
 }
