@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The OAuth accounts as sessions: one per token-file credential, with its status ({@code active},
- * {@code expired}, {@code refreshing}, {@code error}, {@code disabled}), and revocation (the file is deleted under
+ * {@code expired}, {@code refreshing}, {@code needs_login}, {@code error}, {@code disabled}), and revocation (the file is deleted under
  * its lock, so a refresh running meanwhile cannot bring it back, and the account stops serving at once).
  */
 public final class AccountSessions {
@@ -96,6 +96,9 @@ public final class AccountSessions {
         }
         if (refresher.refreshing(c.authFile())) {
             return "refreshing";
+        }
+        if (s.needsLogin()) {
+            return "needs_login";
         }
         if (s.lastError() != null) {
             return "error";

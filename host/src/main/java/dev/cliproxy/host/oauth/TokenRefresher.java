@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * attempt), holds the file's lock (no management edit is lost), re-reads the file first (another program may have
  * rotated the refresh token), and writes back only the fields the provider changed. A failure backs off
  * {@link #BACKOFF}; a success is not repeated within {@link #MIN_INTERVAL} (a lead longer than the token's life
- * cannot loop). Messages are logged once per attempt and never hold a token.
+ * cannot loop). A refresh token refused for good ({@link LoginException#needsLogin()}) stops the refreshes of its
+ * file until the account logs in again (the file keeps {@value #NEEDS_LOGIN}, so a restart does not retry it); a
+ * token endpoint that asks to wait ({@link LoginException#retryAfter()}) is not asked again sooner. Messages are
+ * logged once per attempt and never hold a token.
  */
 public final class TokenRefresher implements AutoCloseable {
 
@@ -49,6 +52,10 @@ public final class TokenRefresher implements AutoCloseable {
     public static final Duration BACKOFF = Duration.ofMinutes(5);
     /** The shortest time between two scheduled refreshes of one file. */
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
+    /** The longest wait a token endpoint's {@code Retry-After} can impose. */
+    static final Duration MAX_WAIT = Duration.ofHours(6);
+    /** The token-file field that says the account must log in again. */
+    public static final String NEEDS_LOGIN = "needs_login";
     private static final Duration TICK = Duration.ofSeconds(1);
 
     private final LiveState live;
@@ -113,7 +120,7 @@ public final class TokenRefresher implements AutoCloseable {
             return true;
         }
         RefreshState s = state(name);
-        if (s.backoffUntil() != null && clock.instant().isBefore(s.backoffUntil())) {
+        if (s.needsLogin() || s.backoffUntil() != null && clock.instant().isBefore(s.backoffUntil())) {
             return false;
         }
         try {
@@ -171,7 +178,8 @@ public final class TokenRefresher implements AutoCloseable {
             JsonNode content = file.get().content();
             Instant refreshAt = entry.get().login().refreshAt(file.get());
             states.compute(c.authFile(), (n, s) -> (s == null ? RefreshState.NONE : s).scheduled(refreshAt,
-                    TokenFiles.expiry(content), TokenFiles.lastRefresh(content)));
+                    TokenFiles.expiry(content), TokenFiles.lastRefresh(content),
+                    content.path(NEEDS_LOGIN).asBoolean(false)));
         }
         states.keySet().retainAll(present);
         providers.keySet().retainAll(present);
@@ -200,8 +208,9 @@ public final class TokenRefresher implements AutoCloseable {
             if (latest.isEmpty()) {
                 return false;
             }
-            files.store().save(latest.get().withContent(merge(latest.get().content(), before.get().content(),
-                    refreshed.content())));
+            ObjectNode merged = merge(latest.get().content(), before.get().content(), refreshed.content());
+            merged.remove(NEEDS_LOGIN);
+            files.store().save(latest.get().withContent(merged));
             states.computeIfPresent(name, (n, s) -> s.succeeded(clock.instant()));
             LOG.info("Refreshed the tokens of {}", name);
             return true;
@@ -229,9 +238,38 @@ public final class TokenRefresher implements AutoCloseable {
             LOG.error("Provider failed refreshing {}", name, e);
         }
         Instant at = clock.instant();
-        states.computeIfPresent(name, (n, s) -> s.failed(at, message, at.plus(BACKOFF)));
-        LOG.warn("Token refresh of {} failed: {}; next try after {}", name, message, at.plus(BACKOFF));
+        if (e instanceof LoginException login && login.needsLogin()) {
+            markNeedsLogin(name);
+            states.computeIfPresent(name, (n, s) -> s.loginNeeded(at, message));
+            LOG.warn("Token refresh of {} refused: {}; no more attempts until the account logs in again", name,
+                    message);
+            return false;
+        }
+        Duration wait = e instanceof LoginException login && login.retryAfter() != null
+                ? clamp(login.retryAfter()) : BACKOFF;
+        states.computeIfPresent(name, (n, s) -> s.failed(at, message, at.plus(wait)));
+        LOG.warn("Token refresh of {} failed: {}; next try after {}", name, message, at.plus(wait));
         return false;
+    }
+
+    private static Duration clamp(Duration wait) {
+        return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+    }
+
+    /** Keeps in file {@code name} that its account must log in again (a restart does not retry it). */
+    private void markNeedsLogin(String name) {
+        Optional<TokenFile> latest = files.load(name);
+        if (latest.isEmpty()) {
+            return;
+        }
+        ObjectNode content = latest.get().content();
+        content.put(NEEDS_LOGIN, true);
+        try {
+            files.store().save(latest.get().withContent(content));
+        } catch (IOException io) {
+            LOG.warn("Cannot keep the re-login mark in {}: {}", name, io.getMessage());
+        }
     }
 
     /** {@code latest} with every field the refresh changed (compared with {@code before}) from {@code refreshed}. */

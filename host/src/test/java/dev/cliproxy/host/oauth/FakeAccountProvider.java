@@ -48,6 +48,8 @@ public final class FakeAccountProvider implements AutoCloseable {
     private final AtomicInteger devicePolls = new AtomicInteger();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile int refreshFailure;
+    private volatile String refreshFailureBody;
+    private volatile String refreshRetryAfter;
     private volatile CountDownLatch refreshGate;
 
     public FakeAccountProvider() {
@@ -85,6 +87,13 @@ public final class FakeAccountProvider implements AutoCloseable {
 
     /** The token endpoint answers refreshes with {@code status} (0: normally). */
     void failRefreshes(int status) {
+        failRefreshes(status, "{\"error\":\"invalid_grant\"}", null);
+    }
+
+    /** Refreshes fail with {@code status}, {@code body} and, when not null, a {@code Retry-After} header. */
+    void failRefreshes(int status, String body, String retryAfter) {
+        this.refreshFailureBody = body;
+        this.refreshRetryAfter = retryAfter;
         this.refreshFailure = status;
     }
 
@@ -144,7 +153,11 @@ public final class FakeAccountProvider implements AutoCloseable {
                 gate.await(20, TimeUnit.SECONDS);
             }
             if (refreshFailure != 0) {
-                json(ex, refreshFailure, "{\"error\":\"invalid_grant\"}");
+                if (refreshRetryAfter != null) {
+                    ex.getResponseHeaders().put(io.undertow.util.HttpString.tryFromString("Retry-After"),
+                            refreshRetryAfter);
+                }
+                json(ex, refreshFailure, refreshFailureBody);
                 return;
             }
             if (!liveRefresh.remove(in.getOrDefault("refresh_token", ""))) {

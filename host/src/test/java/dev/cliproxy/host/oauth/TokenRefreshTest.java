@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Token refresh against a fake token endpoint that rotates single-use refresh tokens. */
@@ -78,24 +79,64 @@ class TokenRefreshTest {
     @Test
     void backsOffAfterAFailedRefreshAndShowsTheErrorInSessionsAndCredentials() {
         try (OAuthFixture f = new OAuthFixture()) {
-            f.fake.failRefreshes(400);
+            f.fake.failRefreshes(400, "{\"error\":\"invalid_request\"}", null);
             f.writeClaude(FILE, f.clock.instant().minusSeconds(1), "");
             JsonNode session = OAuthFixture.eventually(() -> f.session(FILE),
                     s -> s.path("status").asText().equals("error"));
             assertEquals("error", session.path("status").asText());
-            assertTrue(session.path("last_error").asText().contains("invalid_grant"), session.toString());
+            assertTrue(session.path("last_error").asText().contains("invalid_request"), session.toString());
             assertEquals(1, f.fake.refreshPosts());
             JsonNode credentials = Json.parse(f.mgmt("GET", "/credentials", null).body().getBytes())
                     .path("credentials");
             boolean shown = false;
             for (JsonNode c : credentials) {
-                shown |= c.path("refresh_error").asText().contains("invalid_grant");
+                shown |= c.path("refresh_error").asText().contains("invalid_request");
             }
             assertTrue(shown, "the refresh failure shows in /credentials too: " + credentials);
 
             f.clock.advance(TokenRefresher.BACKOFF.plusSeconds(1));
             assertEquals(2, (int) OAuthFixture.eventually(f.fake::refreshPosts, n -> n >= 2));
             f.fake.failRefreshes(0);
+        }
+    }
+
+    @Test
+    void aRefreshTokenRefusedForGoodStopsTheRefreshesUntilTheAccountLogsInAgain() {
+        for (String refused : new String[] {"{\"error\":\"invalid_grant\"}",
+                "{\"error\":{\"code\":\"refresh_token_reused\",\"message\":\"already used\"}}"}) {
+            try (OAuthFixture f = new OAuthFixture()) {
+                f.fake.failRefreshes(400, refused, null);
+                String old = f.writeClaude(FILE, f.clock.instant().minusSeconds(1), "");
+                JsonNode session = OAuthFixture.eventually(() -> f.session(FILE),
+                        s -> s.path("status").asText().equals("needs_login"));
+                assertEquals("needs_login", session.path("status").asText(), refused);
+                assertTrue(session.path("last_error").asText().contains("log in again"), session.toString());
+                assertTrue(OAuthFixture.eventually(() -> f.file(FILE), c -> c.path("needs_login").asBoolean())
+                        .path("needs_login").asBoolean(), "kept in the file, so a restart does not retry it");
+
+                f.clock.advance(TokenRefresher.BACKOFF.multipliedBy(3));
+                f.fake.revoke(old);
+                assertNotEquals(200, f.chat("claude-sonnet-5").statusCode(), "a 401 does not refresh it either");
+                pauseForTicks();
+                assertEquals(1, f.fake.refreshPosts(), "one attempt only, whatever comes after");
+            }
+        }
+    }
+
+    @Test
+    void aTokenEndpointThatAsksToWaitIsNotAskedAgainSooner() {
+        try (OAuthFixture f = new OAuthFixture()) {
+            f.fake.failRefreshes(429, "{\"error\":\"rate_limited\"}", "1200");
+            f.writeClaude(FILE, f.clock.instant().minusSeconds(1), "");
+            OAuthFixture.eventually(f.fake::refreshPosts, n -> n == 1);
+            OAuthFixture.eventually(() -> f.session(FILE), s -> s.path("status").asText().equals("error"));
+
+            f.clock.advance(TokenRefresher.BACKOFF.plusMinutes(10)); // past the usual backoff, inside the 20 minutes
+            pauseForTicks();
+            assertEquals(1, f.fake.refreshPosts(), "no attempt inside the endpoint's Retry-After");
+            f.fake.failRefreshes(0, null, null);
+            f.clock.advance(Duration.ofMinutes(6));
+            assertEquals(2, (int) OAuthFixture.eventually(f.fake::refreshPosts, n -> n >= 2));
         }
     }
 
@@ -116,5 +157,10 @@ class TokenRefreshTest {
             assertEquals(2, file.path("weight").asInt());
             assertEquals("rw-------", f.mode(FILE));
         }
+    }
+
+    /** Lets the refresher's one-second ticker look at the moved clock a few times. */
+    private static void pauseForTicks() {
+        LockSupport.parkNanos(Duration.ofMillis(2500).toNanos());
     }
 }

@@ -8,6 +8,7 @@ import dev.cliproxy.api.UpstreamAnswer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Answers of OAuth token endpoints (RFC 6749), read the same way for every provider: a failure becomes a
@@ -18,6 +19,9 @@ import java.time.Instant;
 public final class TokenAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Error codes that mean the refresh token will never work again. */
+    private static final Set<String> TERMINAL = Set.of("invalid_grant", "refresh_token_reused",
+            "refresh_token_expired", "refresh_token_invalidated");
 
     private TokenAnswers() {
     }
@@ -35,15 +39,49 @@ public final class TokenAnswers {
             json = null;
         }
         if (!answer.isSuccessful()) {
-            JsonNode error = json == null ? null : json.path("error");
-            String code = error == null ? "" : error.isTextual() ? error.asText()
-                    : error.path("code").asText(error.path("type").asText(""));
-            throw new LoginException(failure + ": HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code));
+            String code = errorCode(json);
+            throw failure(answer, failure + ": HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code));
         }
         if (json == null || !json.isObject()) {
             throw new LoginException(failure + ": the answer is not JSON");
         }
         return json;
+    }
+
+    /**
+     * The exception for a failed token {@code answer}, with {@code message}: {@link LoginException#needsLogin} when
+     * the refresh token is refused for good (400 or 401 with {@code invalid_grant}, {@code refresh_token_reused},
+     * {@code refresh_token_expired} or {@code refresh_token_invalidated}, as a string or as {@code error.code}),
+     * {@link LoginException#retryAfter} for a 429 with a {@code Retry-After} in seconds, else a plain one.
+     *
+     * @since 2.3.0
+     */
+    public static LoginException failure(UpstreamAnswer answer, String message) {
+        if (answer.status() == 400 || answer.status() == 401) {
+            JsonNode json;
+            try {
+                json = JSON.readTree(answer.body());
+            } catch (IOException e) {
+                json = null;
+            }
+            if (TERMINAL.contains(errorCode(json))) {
+                return LoginException.needsLogin(message + " (log in again)");
+            }
+        }
+        if (answer.status() == 429) {
+            String wait = answer.header("Retry-After");
+            if (wait != null && wait.trim().matches("\\d{1,9}")) {
+                return LoginException.retryAfter(message, Duration.ofSeconds(Long.parseLong(wait.trim())));
+            }
+        }
+        return new LoginException(message);
+    }
+
+    /** The {@code error} code of a token endpoint's error answer ({@code error} or {@code error.code}), or "". */
+    private static String errorCode(JsonNode json) {
+        JsonNode error = json == null ? null : json.path("error");
+        return error == null ? "" : error.isTextual() ? error.asText()
+                : error.path("code").asText(error.path("type").asText(""));
     }
 
     /**

@@ -80,13 +80,14 @@ class ClaudeLoginTest {
     }
 
     @Test
-    void aRefusalNamesTheErrorCodeButNeverTheBody() {
+    void aRefusalNamesTheErrorCodeButNeverTheBodyAndAsksForANewLogin() {
         server.enqueue(new MockResponse.Builder().code(400).body("{\"error\":\"invalid_grant\","
                 + "\"error_description\":\"token SENTINEL-xyz is reused\"}").build());
         ObjectNode content = Json.object().put("refresh_token", "rt");
         LoginException e = assertThrows(LoginException.class,
                 () -> login.refresh(TokenFile.of("claude-a.json", content), config(), services));
-        assertEquals("Token refresh failed: HTTP 400 invalid_grant", e.getMessage());
+        assertEquals("Token refresh failed: HTTP 400 invalid_grant (log in again)", e.getMessage());
+        assertTrue(e.needsLogin(), "a refused refresh token never works again");
         assertNull(login.refreshAt(TokenFile.of("claude-b.json", Json.object().put("expired", NOW.toString()))));
     }
 

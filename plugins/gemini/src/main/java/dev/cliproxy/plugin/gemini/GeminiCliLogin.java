@@ -11,6 +11,7 @@ import dev.cliproxy.api.ProviderConfig;
 import dev.cliproxy.api.TokenFile;
 import dev.cliproxy.api.UpstreamAnswer;
 import dev.cliproxy.api.UpstreamRequest;
+import dev.cliproxy.api.config.TokenAnswers;
 import dev.cliproxy.formats.Json;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -161,7 +162,7 @@ final class GeminiCliLogin implements AccountLogin {
             throw new LoginException("could not " + what + ": " + ex.getClass().getSimpleName(), ex);
         }
         if (!answer.isSuccessful()) {
-            throw new LoginException("could not " + what + ": Google answered " + answer.status() + " "
+            throw TokenAnswers.failure(answer, "could not " + what + ": Google answered " + answer.status() + " "
                     + errorMessage(answer));
         }
         try {
