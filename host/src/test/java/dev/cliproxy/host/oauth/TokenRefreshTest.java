@@ -119,6 +119,11 @@ class TokenRefreshTest {
                 assertNotEquals(200, f.chat("claude-sonnet-5").statusCode(), "a 401 does not refresh it either");
                 pauseForTicks();
                 assertEquals(1, f.fake.refreshPosts(), "one attempt only, whatever comes after");
+
+                f.writeClaude(FILE, f.clock.instant().plus(Duration.ofHours(8)), ""); // the account logs in again
+                JsonNode again = OAuthFixture.eventually(() -> f.session(FILE),
+                        s -> s.path("status").asText().equals("active"));
+                assertEquals("active", again.path("status").asText(), "a new login clears the mark");
             }
         }
     }
