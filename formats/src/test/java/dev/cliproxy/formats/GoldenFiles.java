@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.cliproxy.formats.sse.SseEvent;
-import dev.cliproxy.formats.sse.SseReader;
-import java.io.ByteArrayInputStream;
+import dev.cliproxy.formats.sse.SseParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,13 +62,9 @@ public final class GoldenFiles {
     /** The events of an SSE transcript. */
     private static List<SseEvent> parseSse(byte[] transcript) {
         List<SseEvent> events = new ArrayList<>();
-        try (SseReader reader = new SseReader(new ByteArrayInputStream(transcript))) {
-            for (SseEvent e = reader.next(); e != null; e = reader.next()) {
-                events.add(e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SseParser parser = new SseParser();
+        parser.feed(transcript, 0, transcript.length, events::add);
+        parser.end(events::add);
         return events;
     }
 

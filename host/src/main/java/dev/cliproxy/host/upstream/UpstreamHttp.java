@@ -5,8 +5,9 @@ import java.io.IOException;
 /**
  * The host's upstream HTTP client. It applies the proxy ({@link UpstreamHttpRequest#proxyUrl()}, else the global
  * {@code proxy-url}), connect and first-byte timeouts (no read timeout once a body flows), connection pooling per
- * upstream host, request logging and cancellation on client disconnect. Blocking; call it from the request's
- * virtual thread.
+ * upstream host, request logging and cancellation on client disconnect. Blocking: for callers on virtual threads
+ * (logins and token refreshes, the Amp reverse proxy, management calls); model requests use the non-blocking
+ * {@link UpstreamTransport}.
  */
 public interface UpstreamHttp {
 

@@ -1,10 +1,7 @@
 package dev.cliproxy.host.testing;
 
 import dev.cliproxy.formats.sse.SseEvent;
-import dev.cliproxy.formats.sse.SseReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.cliproxy.formats.sse.SseParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +14,10 @@ public final class Sse {
 
     public static List<SseEvent> parse(String body) {
         List<SseEvent> events = new ArrayList<>();
-        try (SseReader reader = new SseReader(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))) {
-            SseEvent e;
-            while ((e = reader.next()) != null) {
-                events.add(e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        SseParser parser = new SseParser();
+        parser.feed(bytes, 0, bytes.length, events::add);
+        parser.end(events::add);
         return events;
     }
 
